@@ -1,0 +1,171 @@
+"""The fixed cast of the test suite, named by role (STYLE.md), built through the services.
+
+Two wards: phường A (the cast's own) and phường B (another ward, for guessed-URL tests).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from lantoa.accounts.models import Role, User
+from lantoa.accounts.services import user_create
+from lantoa.org.models import Person, Unit
+from lantoa.org.services import person_create, unit_create
+
+PASSWORD = "mat-khau-thu-nghiem-2026"
+
+
+@pytest.fixture(autouse=True)
+def _huey_immediate(settings):
+    """Jobs run at once in tests, inside the request that queues them."""
+    from huey.contrib.djhuey import HUEY
+
+    previous = HUEY.immediate
+    HUEY.immediate = True
+    yield
+    HUEY.immediate = previous
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "private"
+
+
+@dataclass
+class World:
+    ward: Unit
+    vhxh: Unit
+    economy: Unit
+    centre: Unit
+    school_a: Unit
+    school_b: Unit
+    department: Unit
+    other_ward: Unit
+    other_school: Unit
+    teacher_a: Person
+    teacher_b: Person
+    official: Person
+    other_teacher: Person
+
+
+def make_unit(code: str, name: str, kind: str, parent: Unit | None = None, **extra) -> Unit:
+    return unit_create(actor=None, code=code, name=name, kind=kind, parent=parent, **extra)
+
+
+def make_person(name: str, unit: Unit, category: str = Person.StaffCategory.TEACHER, **extra) -> Person:
+    extra.setdefault("active_from", dt.date(2025, 1, 1))
+    extra.setdefault("birth_date", dt.date(1985, 5, 17))
+    return person_create(actor=None, full_name=name, unit=unit, staff_category=category, **extra)
+
+
+@pytest.fixture
+def world(db) -> World:
+    K = Unit.Kind
+    ward = make_unit("90001", "Ủy ban nhân dân phường An Hòa", K.PEOPLE_COMMITTEE)
+    vhxh = make_unit("90001-VHXH", "Phòng Văn hóa - Xã hội", K.CULTURE_SOCIETY_OFFICE, ward)
+    economy = make_unit("90001-KT", "Phòng Kinh tế, Hạ tầng và Đô thị", K.ECONOMY_OFFICE, ward)
+    centre = make_unit("90001-TT", "Trung tâm Dịch vụ tổng hợp", K.SERVICE_CENTRE, ward)
+    school_a = make_unit("90001-THA", "Trường Tiểu học Thử A", K.SCHOOL, ward, school_level="primary")
+    school_b = make_unit("90001-THB", "Trường Tiểu học Thử B", K.SCHOOL, ward, school_level="primary")
+    department = make_unit("90-SGD", "Sở Giáo dục và Đào tạo tỉnh Thử", K.PROVINCIAL_DEPARTMENT)
+    other_ward = make_unit("90002", "Ủy ban nhân dân phường Bình Yên", K.PEOPLE_COMMITTEE)
+    other_school = make_unit(
+        "90002-MN", "Trường Mầm non Bình Yên", K.SCHOOL, other_ward, school_level="preschool"
+    )
+    return World(
+        ward=ward,
+        vhxh=vhxh,
+        economy=economy,
+        centre=centre,
+        school_a=school_a,
+        school_b=school_b,
+        department=department,
+        other_ward=other_ward,
+        other_school=other_school,
+        teacher_a=make_person("Nguyễn Văn An", school_a),
+        teacher_b=make_person("Trần Thị Bình", school_b),
+        official=make_person("Lê Thị Hoa", vhxh, Person.StaffCategory.CIVIL_SERVANT),
+        other_teacher=make_person("Phạm Văn Cường", other_school),
+    )
+
+
+def make_user(username: str, role: str, unit: Unit) -> User:
+    return user_create(
+        actor=None,
+        username=username,
+        password=PASSWORD,
+        role=role,
+        unit=unit,
+        email=f"{username}@example.org",
+        full_name=username.replace("_", " ").title(),
+    )
+
+
+@pytest.fixture
+def coordinator(world) -> User:
+    return make_user("coordinator", Role.COORDINATOR, world.vhxh)
+
+
+@pytest.fixture
+def leader(world) -> User:
+    return make_user("leader", Role.LEADER, world.ward)
+
+
+@pytest.fixture
+def school_a_officer(world) -> User:
+    return make_user("school_a_officer", Role.UNIT_OFFICER, world.school_a)
+
+
+@pytest.fixture
+def school_b_officer(world) -> User:
+    return make_user("school_b_officer", Role.UNIT_OFFICER, world.school_b)
+
+
+@pytest.fixture
+def editor(world) -> User:
+    return make_user("editor", Role.EDITOR, world.centre)
+
+
+@pytest.fixture
+def budget_officer(world) -> User:
+    return make_user("budget_officer", Role.BUDGET_OFFICER, world.economy)
+
+
+@pytest.fixture
+def province_viewer(world) -> User:
+    return make_user("province_viewer", Role.PROVINCE_VIEWER, world.department)
+
+
+@pytest.fixture
+def contributor(world) -> User:
+    return make_user("contributor", Role.CONTRIBUTOR, world.school_a)
+
+
+@pytest.fixture
+def other_coordinator(world) -> User:
+    other_vhxh = make_unit(
+        "90002-VHXH", "Phòng Văn hóa - Xã hội (Bình Yên)", Unit.Kind.CULTURE_SOCIETY_OFFICE, world.other_ward
+    )
+    return make_user("other_coordinator", Role.COORDINATOR, other_vhxh)
+
+
+@pytest.fixture
+def resident() -> Client:
+    """A resident has no account: an anonymous browser."""
+    return Client()
+
+
+def client_for(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def login():
+    """login(user) → a test client signed in as that user."""
+    return client_for

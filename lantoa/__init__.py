@@ -1,0 +1,1 @@
+"""Lan Tỏa: a ward's communication plan, from the plan document to the signed report."""

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "lantoa.accounts"
+    label = "accounts"
+    verbose_name = _("Tài khoản")
+
+    def ready(self) -> None:
+        from lantoa.accounts import login_audit  # noqa: F401  (login events into the audit trail)

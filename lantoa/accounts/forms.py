@@ -1,0 +1,58 @@
+"""Login and audit filter forms (issue 2, items 6–7)."""
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.accounts.models import User
+from lantoa.core.forms import StyledFormMixin
+from lantoa.org.forms import VNDateField
+
+
+class LoginForm(StyledFormMixin, AuthenticationForm):
+    error_messages = {
+        "invalid_login": _(
+            "Tên đăng nhập (hoặc thư điện tử) hay mật khẩu không đúng. Lưu ý chữ hoa, chữ thường "
+            "trong mật khẩu."
+        ),
+        "inactive": _("Tài khoản này đã bị khóa. Hãy liên hệ Phòng Văn hóa - Xã hội."),
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Tên đăng nhập hoặc thư điện tử")
+        self.fields["username"].max_length = 254
+        self.fields["username"].widget.attrs["maxlength"] = 254
+        self.fields["password"].label = _("Mật khẩu")
+
+
+class StyledPasswordChangeForm(StyledFormMixin, PasswordChangeForm):
+    pass
+
+
+class StyledPasswordResetForm(StyledFormMixin, PasswordResetForm):
+    def get_users(self, email: str):  # type: ignore[no-untyped-def]
+        """Active users with this address, compared ignoring case."""
+        return (
+            u
+            for u in User.objects.filter(email__iexact=email, is_active=True)
+            if u.has_usable_password()
+        )
+
+
+class StyledSetPasswordForm(StyledFormMixin, SetPasswordForm):
+    pass
+
+
+class AuditFilterForm(StyledFormMixin, forms.Form):
+    person = forms.CharField(label=_("Người thực hiện"), required=False)
+    record = forms.CharField(label=_("Bản ghi hoặc thao tác"), required=False)
+    date_from = VNDateField(label=_("Từ ngày"), required=False)
+    date_to = VNDateField(label=_("Đến ngày"), required=False)

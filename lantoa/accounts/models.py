@@ -1,0 +1,116 @@
+"""Users, their roles bound to units, and the scope those roles give (issue 2)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.core.scoping import Scope
+from lantoa.org.models import Person, Unit
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("Điều phối (Phòng VH-XH)")
+    LEADER = "leader", _("Lãnh đạo UBND")
+    UNIT_OFFICER = "unit_officer", _("Cán bộ đơn vị")
+    EDITOR = "editor", _("Biên tập viên")
+    BUDGET_OFFICER = "budget_officer", _("Cán bộ tài chính")
+    PROVINCE_VIEWER = "province_viewer", _("Cán bộ Sở GD&ĐT")
+    CONTRIBUTOR = "contributor", _("Cộng tác viên")
+
+
+# How far each role reaches from the unit it is bound to.
+#   "ward": the whole subtree of the ward's People's Committee above that unit;
+#   "unit": the unit and its subunits.
+# Writes: the roles in WRITERS write where they read; the others only read.
+ROLE_READ_REACH = {
+    Role.COORDINATOR: "ward",
+    Role.LEADER: "ward",
+    Role.UNIT_OFFICER: "unit",
+    Role.EDITOR: "unit",
+    Role.BUDGET_OFFICER: "unit",
+    Role.PROVINCE_VIEWER: "unit",
+    Role.CONTRIBUTOR: "unit",
+}
+WRITERS = {Role.COORDINATOR, Role.UNIT_OFFICER, Role.EDITOR, Role.BUDGET_OFFICER}
+
+
+class LantoaUserManager(UserManager["User"]):
+    def get_by_login(self, login: str) -> User:
+        """A user by username or, when the text holds "@", by e-mail (both case-insensitive)."""
+        if "@" in login:
+            return self.get(email__iexact=login.strip())
+        return self.get(username__iexact=login.strip())
+
+
+class User(AbstractUser):
+    full_name = models.CharField(_("họ và tên"), max_length=120, blank=True)
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("trong danh sách cán bộ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="accounts",
+    )
+
+    objects = LantoaUserManager()
+
+    class Meta:
+        verbose_name = _("tài khoản")
+        verbose_name_plural = _("tài khoản")
+        constraints = [
+            models.UniqueConstraint(
+                models.functions.Lower("email"),
+                condition=~Q(email=""),
+                name="user_unique_email_ci",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    @cached_property
+    def roles(self) -> list[RoleAssignment]:
+        return list(self.role_assignments.select_related("unit"))
+
+    @cached_property
+    def scope(self) -> Scope:
+        """What this user may read and write; computed once per request (issue 2, item 6)."""
+        from lantoa.accounts.scoping import scope_for_roles
+
+        return scope_for_roles(self.roles, is_superuser=self.is_superuser)
+
+    def has_role(self, *roles: str) -> bool:
+        return any(a.role in roles for a in self.roles)
+
+    @property
+    def primary_role(self) -> RoleAssignment | None:
+        return self.roles[0] if self.roles else None
+
+
+class RoleAssignment(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField(_("vai trò"), max_length=32, choices=Role.choices)
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="role_assignments"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vai trò")
+        verbose_name_plural = _("vai trò")
+        ordering = ["user", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role", "unit"], name="role_unique_per_unit"),
+            models.CheckConstraint(
+                condition=Q(role__in=Role.values), name="role_assignment_valid_role"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} — {self.unit}"

@@ -1,0 +1,85 @@
+"""Writes to accounts and roles (issue 2, item 6). Each is scoped and audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from lantoa.accounts.models import Role, RoleAssignment, User
+from lantoa.core.audit import audit_record, diff, snapshot
+from lantoa.core.scoping import ScopedUser
+from lantoa.org.models import Unit
+from lantoa.org.services import require_write
+
+USER_FIELDS = ["username", "email", "full_name", "is_active"]
+
+
+def _require_account_manager(actor: ScopedUser | None, unit: Unit) -> None:
+    """Only the coordinator (within the ward) or a superuser hands out accounts."""
+    if actor is None:
+        return
+    if not (actor.scope.is_superuser or actor.has_role(Role.COORDINATOR)):  # type: ignore[attr-defined]
+        raise PermissionDenied
+    require_write(actor, unit)
+
+
+@transaction.atomic
+def user_create(
+    *,
+    actor: ScopedUser | None,
+    username: str,
+    password: str | None,
+    role: str,
+    unit: Unit,
+    **fields: Any,
+) -> User:
+    """Create an account with its first role bound to `unit`."""
+    _require_account_manager(actor, unit)
+    user = User(username=username, **fields)
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    audit_record(
+        actor=actor,
+        action="user.created",
+        obj=user,
+        unit_path=unit.path,
+        changes=diff({}, snapshot(user, USER_FIELDS)),
+    )
+    role_assign(actor=actor, user=user, role=role, unit=unit)
+    return user
+
+
+@transaction.atomic
+def role_assign(*, actor: ScopedUser | None, user: User, role: str, unit: Unit) -> RoleAssignment:
+    _require_account_manager(actor, unit)
+    assignment, created = RoleAssignment.objects.get_or_create(user=user, role=role, unit=unit)
+    if created:
+        audit_record(
+            actor=actor,
+            action="role.assigned",
+            obj=assignment,
+            unit_path=unit.path,
+            changes={"role": [None, role], "unit": [None, str(unit)], "user": [None, str(user)]},
+        )
+    user.__dict__.pop("roles", None)
+    user.__dict__.pop("scope", None)
+    return assignment
+
+
+@transaction.atomic
+def role_revoke(*, actor: ScopedUser | None, assignment: RoleAssignment) -> None:
+    _require_account_manager(actor, assignment.unit)
+    audit_record(
+        actor=actor,
+        action="role.revoked",
+        obj=assignment,
+        unit_path=assignment.unit.path,
+        changes={"role": [assignment.role, None], "user": [str(assignment.user), None]},
+    )
+    assignment.delete()

@@ -1,0 +1,11 @@
+"""The `lantoa` console script: Django's management commands with our settings."""
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lantoa.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)

@@ -1,0 +1,21 @@
+"""Form helpers shared by every app: Bootstrap classes on widgets, nothing else."""
+
+from typing import Any
+
+from django import forms
+
+
+class StyledFormMixin:
+    """Adds Bootstrap's classes to each widget so templates stay plain."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        for field in self.fields.values():  # type: ignore[attr-defined]
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()

@@ -1,0 +1,92 @@
+"""The one scoping mechanism: which units' records a user may read and write.
+
+Every unit carries a materialised `path` ("/00000001/00000007/"); a scope is a set of path
+prefixes. `scope_filter` narrows any queryset to the records whose unit lies under one of
+those prefixes. Selectors call it for every read, services call `Scope.can_write` for every
+write. A user's scope is computed from their roles by `lantoa.accounts` (`User.scope`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
+
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+
+M = TypeVar("M", bound=Model)
+
+
+@dataclass(frozen=True)
+class Scope:
+    read_paths: frozenset[str] = field(default_factory=frozenset)
+    write_paths: frozenset[str] = field(default_factory=frozenset)
+    is_superuser: bool = False
+
+    def can_read_path(self, path: str) -> bool:
+        return self.is_superuser or any(path.startswith(p) for p in self.read_paths)
+
+    def can_write_path(self, path: str) -> bool:
+        return self.is_superuser or any(path.startswith(p) for p in self.write_paths)
+
+    def can_read(self, unit: HasPath) -> bool:
+        return self.can_read_path(unit.path)
+
+    def can_write(self, unit: HasPath) -> bool:
+        return self.can_write_path(unit.path)
+
+
+class HasPath(Protocol):
+    path: str
+
+
+class ScopedUser(Protocol):
+    @property
+    def scope(self) -> Scope: ...
+
+
+def _minimal(paths: Iterable[str]) -> list[str]:
+    """Drop prefixes already covered by a shorter one, so the SQL stays short."""
+    kept: list[str] = []
+    for path in sorted(set(paths), key=len):
+        if not any(path.startswith(k) for k in kept):
+            kept.append(path)
+    return kept
+
+
+def scope_filter(
+    queryset: QuerySet[M], scope: Scope, path_field: str, *, write: bool = False
+) -> QuerySet[M]:
+    """Records whose unit path starts with one of the scope's prefixes (none if it has none)."""
+    if scope.is_superuser:
+        return queryset
+    paths = _minimal(scope.write_paths if write else scope.read_paths)
+    if not paths:
+        return queryset.none()
+    condition = Q()
+    for path in paths:
+        condition |= Q(**{f"{path_field}__startswith": path})
+    return queryset.filter(condition)
+
+
+def get_in_scope(
+    queryset: QuerySet[M], scope: Scope, path_field: str, pk: object, *, write: bool = False
+) -> M:
+    """One record by pk: 404 when missing or outside the read scope; 403 when read-only.
+
+    Missing and forbidden look the same to a reader (STYLE.md), so a guessed URL tells nothing.
+    """
+    from django.core.exceptions import PermissionDenied
+
+    try:
+        obj = scope_filter(queryset, scope, path_field).get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if write:
+        path = obj
+        for part in path_field.split("__"):
+            path = getattr(path, part)
+        if not scope.can_write_path(str(path)):
+            raise PermissionDenied
+    return obj

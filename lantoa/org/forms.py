@@ -1,0 +1,90 @@
+"""Input clean-up for unit, person and roster pages (issue 2)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.core.dates import parse_vn_date
+from lantoa.core.forms import StyledFormMixin
+from lantoa.org.models import Person, Unit
+
+DATE_HELP = _("dd/mm/yyyy")
+
+
+class VNDateField(forms.DateField):
+    """A date typed as dd/mm/yyyy."""
+
+    default_error_messages = {"invalid": _("Nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/09/1985.")}
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("input_formats", ["%d/%m/%Y"])
+        kwargs.setdefault(
+            "widget", forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str) and value.strip():
+            try:
+                return parse_vn_date(value)
+            except ValueError:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        return super().to_python(value)
+
+
+class UnitForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Unit
+        fields = ["name", "short_name", "head", "phone", "email", "address"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["head"].queryset = Person.objects.filter(
+            unit=self.instance, active_to__isnull=True
+        ).order_by("name_folded")
+
+
+class PersonForm(StyledFormMixin, forms.ModelForm):
+    birth_date = VNDateField(label=_("Ngày sinh"), required=False)
+    active_from = VNDateField(label=_("Làm việc từ ngày"), required=False)
+    active_to = VNDateField(
+        label=_("Đến ngày"), required=False, help_text=_("Chỉ ghi khi người này đã nghỉ hoặc chuyển đi.")
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "full_name",
+            "gender",
+            "birth_date",
+            "staff_category",
+            "position",
+            "unit",
+            "phone",
+            "email",
+            "active_from",
+            "active_to",
+        ]
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class RosterUploadForm(StyledFormMixin, forms.Form):
+    unit = forms.ModelChoiceField(
+        label=_("Nhập vào đơn vị"),
+        queryset=Unit.objects.none(),
+        help_text=_("Mã đơn vị trong tệp phải thuộc đơn vị này hoặc đơn vị cấp dưới."),
+    )
+    file = forms.FileField(
+        label=_("Tệp danh sách (.xlsx hoặc .csv)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units

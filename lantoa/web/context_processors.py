@@ -1,0 +1,47 @@
+"""Navigation that shows only what exists and what the user may open (issue 2, item 8)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.accounts.selectors import can_view_audit
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: Any
+    url: str
+    active: bool
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    entries: list[tuple[Any, str, str]] = [
+        (_("Trang chủ"), "web:home", "/"),
+        (_("Đơn vị"), "org:unit_list", "/org/units/"),
+        (_("Cán bộ"), "org:person_list", "/org/people/"),
+    ]
+    if user.scope.write_paths or user.is_superuser:
+        entries.append((_("Nhập danh sách"), "org:roster_import", "/org/people/import/"))
+    if can_view_audit(user):
+        entries.append((_("Nhật ký"), "accounts:audit", "/accounts/audit/"))
+    if user.is_superuser:
+        entries.append((_("Quản trị"), "admin:index", "/admin/"))
+    path = request.path
+    items = []
+    for label, name, prefix in entries:
+        active = path == prefix if prefix == "/" else path.startswith(prefix)
+        items.append(NavItem(label, reverse(name), active))
+    # a more specific entry wins over its parent ("Nhập danh sách" over "Cán bộ")
+    actives = [i for i in items if i.active]
+    if len(actives) > 1:
+        keep = max(actives, key=lambda i: len(i.url))
+        items = [NavItem(i.label, i.url, i is keep) for i in items]
+    return {"nav_items": items}
