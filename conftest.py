@@ -56,7 +56,9 @@ def make_unit(code: str, name: str, kind: str, parent: Unit | None = None, **ext
     return unit_create(actor=None, code=code, name=name, kind=kind, parent=parent, **extra)
 
 
-def make_person(name: str, unit: Unit, category: str = Person.StaffCategory.TEACHER, **extra) -> Person:
+def make_person(
+    name: str, unit: Unit, category: str = Person.StaffCategory.TEACHER, **extra
+) -> Person:
     extra.setdefault("active_from", dt.date(2025, 1, 1))
     extra.setdefault("birth_date", dt.date(1985, 5, 17))
     return person_create(actor=None, full_name=name, unit=unit, staff_category=category, **extra)
@@ -69,8 +71,12 @@ def world(db) -> World:
     vhxh = make_unit("90001-VHXH", "Phòng Văn hóa - Xã hội", K.CULTURE_SOCIETY_OFFICE, ward)
     economy = make_unit("90001-KT", "Phòng Kinh tế, Hạ tầng và Đô thị", K.ECONOMY_OFFICE, ward)
     centre = make_unit("90001-TT", "Trung tâm Dịch vụ tổng hợp", K.SERVICE_CENTRE, ward)
-    school_a = make_unit("90001-THA", "Trường Tiểu học Thử A", K.SCHOOL, ward, school_level="primary")
-    school_b = make_unit("90001-THB", "Trường Tiểu học Thử B", K.SCHOOL, ward, school_level="primary")
+    school_a = make_unit(
+        "90001-THA", "Trường Tiểu học Thử A", K.SCHOOL, ward, school_level="primary"
+    )
+    school_b = make_unit(
+        "90001-THB", "Trường Tiểu học Thử B", K.SCHOOL, ward, school_level="primary"
+    )
     department = make_unit("90-SGD", "Sở Giáo dục và Đào tạo tỉnh Thử", K.PROVINCIAL_DEPARTMENT)
     other_ward = make_unit("90002", "Ủy ban nhân dân phường Bình Yên", K.PEOPLE_COMMITTEE)
     other_school = make_unit(
@@ -148,7 +154,10 @@ def contributor(world) -> User:
 @pytest.fixture
 def other_coordinator(world) -> User:
     other_vhxh = make_unit(
-        "90002-VHXH", "Phòng Văn hóa - Xã hội (Bình Yên)", Unit.Kind.CULTURE_SOCIETY_OFFICE, world.other_ward
+        "90002-VHXH",
+        "Phòng Văn hóa - Xã hội (Bình Yên)",
+        Unit.Kind.CULTURE_SOCIETY_OFFICE,
+        world.other_ward,
     )
     return make_user("other_coordinator", Role.COORDINATOR, other_vhxh)
 

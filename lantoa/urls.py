@@ -11,7 +11,11 @@ urlpatterns = [
     path("", include("lantoa.web.urls")),
     path("accounts/", include("lantoa.accounts.urls")),
     path("org/", include("lantoa.org.urls")),
-    path("i18n/setlang/", web_views.login_not_required_set_language(set_language), name="set_language"),
+    path(
+        "i18n/setlang/",
+        web_views.login_not_required_set_language(set_language),
+        name="set_language",
+    ),
     path("admin/", admin.site.urls),
 ]
 

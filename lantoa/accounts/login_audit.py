@@ -27,7 +27,11 @@ def _unit_path(user: Any) -> str:
 @receiver(user_logged_in)
 def record_login(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
     audit_record(
-        actor=user, action="auth.login", obj=user, unit_path=_unit_path(user), ip_address=_ip(request)
+        actor=user,
+        action="auth.login",
+        obj=user,
+        unit_path=_unit_path(user),
+        ip_address=_ip(request),
     )
 
 

@@ -43,4 +43,3 @@ def audit_list_for(
             at__lt=dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
         )
     return entries.order_by("-at", "-id")
-

@@ -49,7 +49,7 @@ class ScopedUser(Protocol):
 def _minimal(paths: Iterable[str]) -> list[str]:
     """Drop prefixes already covered by a shorter one, so the SQL stays short."""
     kept: list[str] = []
-    for path in sorted(set(paths), key=len):
+    for path in sorted(set(paths), key=lambda p: (len(p), p)):
         if not any(path.startswith(k) for k in kept):
             kept.append(path)
     return kept

@@ -31,7 +31,9 @@ class VNDateField(forms.DateField):
             try:
                 return parse_vn_date(value)
             except ValueError:
-                raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+                raise forms.ValidationError(
+                    self.error_messages["invalid"], code="invalid"
+                ) from None
         return super().to_python(value)
 
 
@@ -51,7 +53,9 @@ class PersonForm(StyledFormMixin, forms.ModelForm):
     birth_date = VNDateField(label=_("Ngày sinh"), required=False)
     active_from = VNDateField(label=_("Làm việc từ ngày"), required=False)
     active_to = VNDateField(
-        label=_("Đến ngày"), required=False, help_text=_("Chỉ ghi khi người này đã nghỉ hoặc chuyển đi.")
+        label=_("Đến ngày"),
+        required=False,
+        help_text=_("Chỉ ghi khi người này đã nghỉ hoặc chuyển đi."),
     )
 
     class Meta:
@@ -83,6 +87,10 @@ class RosterUploadForm(StyledFormMixin, forms.Form):
     file = forms.FileField(
         label=_("Tệp danh sách (.xlsx hoặc .csv)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+        error_messages={
+            "required": _("Chọn tệp danh sách (.xlsx hoặc .csv) để tải lên."),
+            "empty": _("Tệp trống. Hãy tải tệp mẫu, điền danh sách rồi tải lên lại."),
+        },
     )
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lantoa.core.dates import local_today, parse_vn_date
+from lantoa.core.numbers import format_number
 from lantoa.core.text import fold, nfc
 from lantoa.org.models import Person
 
@@ -117,7 +118,10 @@ class RosterFileError(Exception):
 def read_table(content: bytes, filename: str) -> Iterator[list[Any]]:
     """Rows of cell values from XLSX (by content, whatever the name says) or UTF-8 CSV."""
     if not content.strip():
-        raise RosterFileError(_("Tệp «%(name)s» trống. Hãy tải tệp mẫu, điền danh sách rồi tải lên lại.") % {"name": filename})
+        raise RosterFileError(
+            _("Tệp «%(name)s» trống. Hãy tải tệp mẫu, điền danh sách rồi tải lên lại.")
+            % {"name": filename}
+        )
     if content[:4] == b"PK\x03\x04":
         return _read_xlsx(content, filename)
     if filename.lower().endswith((".xlsx", ".xlsm")):
@@ -143,7 +147,9 @@ def _read_xlsx(content: bytes, filename: str) -> Iterator[list[Any]]:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise RosterFileError(
-            _("Không đọc được tệp Excel «%(name)s» (tệp hỏng hoặc có mật khẩu). Hãy lưu lại tệp rồi thử lại.")
+            _(
+                "Không đọc được tệp Excel «%(name)s» (tệp hỏng hoặc có mật khẩu). Hãy lưu lại tệp rồi thử lại."
+            )
             % {"name": filename}
         ) from exc
     sheet = workbook.worksheets[0]
@@ -205,7 +211,9 @@ def _match_header(header: list[Any]) -> tuple[dict[str, int], list[RowError]]:
         if key is None:
             unknown.append(name)
         elif key in positions:
-            errors.append(RowError(None, None, _("Cột «%(name)s» xuất hiện hai lần.") % {"name": name}))
+            errors.append(
+                RowError(None, None, _("Cột «%(name)s» xuất hiện hai lần.") % {"name": name})
+            )
         else:
             positions[key] = index
     for column in COLUMNS:
@@ -223,7 +231,9 @@ def _match_header(header: list[Any]) -> tuple[dict[str, int], list[RowError]]:
             RowError(
                 None,
                 None,
-                _("Cột «%(name)s» không có trong mẫu. Hãy đổi về đúng tên cột trong tệp mẫu hoặc xóa cột.")
+                _(
+                    "Cột «%(name)s» không có trong mẫu. Hãy đổi về đúng tên cột trong tệp mẫu hoặc xóa cột."
+                )
                 % {"name": name},
             )
         )
@@ -290,7 +300,7 @@ def parse_roster(
                     None,
                     None,
                     _("Tệp có hơn %(n)s dòng dữ liệu. Hãy chia thành nhiều tệp nhỏ hơn.")
-                    % {"n": f"{MAX_DATA_ROWS:,}".replace(",", ".")},
+                    % {"n": format_number(MAX_DATA_ROWS)},
                 )
             )
             return result
@@ -311,7 +321,9 @@ def parse_roster(
                     RowError(
                         number,
                         None,
-                        _("trùng với dòng %(first)s (cùng họ tên và ngày sinh). Xóa một trong hai dòng.")
+                        _(
+                            "trùng với dòng %(first)s (cùng họ tên và ngày sinh). Xóa một trong hai dòng."
+                        )
                         % {"first": first},
                     )
                 )
@@ -346,7 +358,10 @@ def _check_row(
 
     birth_date = _date(values.get("birth_date"), required=True, key="birth_date", error=error)
     if birth_date is not None and not (dt.date(1900, 1, 1) <= birth_date <= local_today()):
-        error("birth_date", _("ngày %(d)s nằm ngoài khoảng hợp lệ.") % {"d": birth_date.strftime("%d/%m/%Y")})
+        error(
+            "birth_date",
+            _("ngày %(d)s nằm ngoài khoảng hợp lệ.") % {"d": birth_date.strftime("%d/%m/%Y")},
+        )
         birth_date = None
     active_from = _date(values.get("active_from"), required=False, key="active_from", error=error)
 
@@ -356,13 +371,19 @@ def _check_row(
     elif unit_code not in units:
         error(
             "unit_code",
-            _("không có đơn vị mã «%(code)s» trong phạm vi bạn được cập nhật. Kiểm tra lại mã trên trang Đơn vị.")
+            _(
+                "không có đơn vị mã «%(code)s» trong phạm vi bạn được cập nhật. Kiểm tra lại mã trên trang Đơn vị."
+            )
             % {"code": unit_code},
         )
 
     staff_category = _choice(text("staff_category"), Person.StaffCategory)
     if not text("staff_category"):
-        error("staff_category", _("bỏ trống. Chọn một trong: %(choices)s.") % {"choices": _choices_text(Person.StaffCategory)})
+        error(
+            "staff_category",
+            _("bỏ trống. Chọn một trong: %(choices)s.")
+            % {"choices": _choices_text(Person.StaffCategory)},
+        )
     elif staff_category is None:
         error(
             "staff_category",
@@ -374,7 +395,10 @@ def _check_row(
     if text("gender"):
         gender = _choice(text("gender"), Person.Gender) or ""
         if not gender:
-            error("gender", _("«%(v)s» không hợp lệ; ghi Nam hoặc Nữ, hoặc để trống.") % {"v": text("gender")})
+            error(
+                "gender",
+                _("«%(v)s» không hợp lệ; ghi Nam hoặc Nữ, hoặc để trống.") % {"v": text("gender")},
+            )
 
     email = text("email").lower()
     if email:
@@ -475,7 +499,8 @@ def template_xlsx() -> bytes:
         _("Mỗi dòng một người, bắt đầu từ dòng 2 của trang «Danh sách». Cột có dấu * là bắt buộc."),
         _("Ngày ghi theo dạng dd/mm/yyyy, ví dụ 05/09/1985."),
         _("Mã đơn vị xem trên trang Đơn vị của Lan Tỏa (ví dụ 01843-VHXH)."),
-        _("Loại cán bộ chọn một trong: %(choices)s.") % {"choices": _choices_text(Person.StaffCategory)},
+        _("Loại cán bộ chọn một trong: %(choices)s.")
+        % {"choices": _choices_text(Person.StaffCategory)},
         _(
             "Nhập lại cùng một tệp không tạo người trùng: người có cùng họ tên và ngày sinh "
             "được coi là một người và chỉ được cập nhật."

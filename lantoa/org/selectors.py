@@ -118,9 +118,9 @@ def person_get_for(user: ScopedUser, pk: object, *, write: bool = False) -> Pers
 
 
 def audience_list_for(user: ScopedUser) -> QuerySet[Audience]:
-    return scope_filter(
-        Audience.objects.select_related("unit"), user.scope, "unit__path"
-    ).order_by("unit__path", "name")
+    return scope_filter(Audience.objects.select_related("unit"), user.scope, "unit__path").order_by(
+        "unit__path", "name"
+    )
 
 
 def audience_get_for(user: ScopedUser, pk: object, *, write: bool = False) -> Audience:
@@ -136,9 +136,7 @@ def roster_import_list_for(user: ScopedUser) -> QuerySet[RosterImport]:
 
 
 def roster_import_get_for(user: ScopedUser, pk: object) -> RosterImport:
-    return get_in_scope(
-        RosterImport.objects.select_related("unit"), user.scope, "unit__path", pk
-    )
+    return get_in_scope(RosterImport.objects.select_related("unit"), user.scope, "unit__path", pk)
 
 
 def units_missing(user: ScopedUser, what: str) -> QuerySet[Unit]:

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.audit import audit_entry, audit_record, diff, snapshot
-from lantoa.core.models import AuditEntry
 from lantoa.core.dates import local_today
+from lantoa.core.models import AuditEntry
 from lantoa.core.scoping import ScopedUser
 from lantoa.core.text import fold, nfc
 from lantoa.org.models import PATH_SEGMENT_WIDTH, Audience, Person, Posting, RosterImport, Unit
@@ -50,7 +50,9 @@ AUDIENCE_FIELDS = ["name", "description", "staff_categories", "estimated_size"]
 
 PERSON_MOVE_SAME_UNIT = _("Người này đang ở đơn vị đó; chọn đơn vị khác.")
 PERSON_MOVE_BEFORE_START = _("Ngày chuyển phải sau ngày bắt đầu ở đơn vị hiện tại ({date}).")
-UNIT_PARENT_CYCLE = _("Không thể đặt đơn vị cấp trên là chính đơn vị này hoặc đơn vị cấp dưới của nó.")
+UNIT_PARENT_CYCLE = _(
+    "Không thể đặt đơn vị cấp trên là chính đơn vị này hoặc đơn vị cấp dưới của nó."
+)
 UNIT_HEAD_OUTSIDE = _("Thủ trưởng đơn vị phải là người thuộc đơn vị này.")
 
 
@@ -182,7 +184,11 @@ def person_update(*, actor: ScopedUser | None, person: Person, **fields: Any) ->
         current.end = person.active_to
         current.save(update_fields=["staff_category", "position", "end"])
     audit_record(
-        actor=actor, action="person.changed", obj=person, unit_path=person.unit.path, changes=changes
+        actor=actor,
+        action="person.changed",
+        obj=person,
+        unit_path=person.unit.path,
+        changes=changes,
     )
     return person
 
@@ -283,9 +289,7 @@ def audience_update(*, actor: ScopedUser | None, audience: Audience, **fields: A
 @transaction.atomic
 def audience_delete(*, actor: ScopedUser | None, audience: Audience) -> None:
     require_write(actor, audience.unit)
-    audit_record(
-        actor=actor, action="audience.deleted", obj=audience, unit_path=audience.unit.path
-    )
+    audit_record(actor=actor, action="audience.deleted", obj=audience, unit_path=audience.unit.path)
     audience.delete()
 
 
@@ -296,9 +300,7 @@ ROSTER_FILE_TYPE = _("Chỉ nhận tệp .xlsx hoặc .csv. Hãy tải tệp m�
 
 
 @transaction.atomic
-def roster_import_start(
-    *, actor: ScopedUser, unit: Unit, uploaded: UploadedFile
-) -> RosterImport:
+def roster_import_start(*, actor: ScopedUser, unit: Unit, uploaded: UploadedFile) -> RosterImport:
     """Keep the uploaded file and queue its import; the worker does the rest."""
     require_write(actor, unit)
     if uploaded.size > settings.LANTOA_ROSTER_MAX_BYTES:

@@ -73,28 +73,123 @@ STAFF: dict[str, list[tuple[str, str, int]]] = {
     "HLHPN": [(S.CADRE, "Chủ tịch Hội", 1), (S.MEMBER, "Ủy viên Ban Chấp hành", 2)],
     "HCCB": [(S.CADRE, "Chủ tịch Hội", 1), (S.MEMBER, "Ủy viên Ban Chấp hành", 1)],
     "HND": [(S.CADRE, "Chủ tịch Hội", 1), (S.MEMBER, "Ủy viên Ban Chấp hành", 1)],
-    "MN-A": [(S.EDUCATION_MANAGER, "Hiệu trưởng", 1), (S.EDUCATION_MANAGER, "Phó Hiệu trưởng", 2), (S.TEACHER, "Giáo viên", 16), (S.EMPLOYEE, "Nhân viên", 4)],
-    "MN-B": [(S.EDUCATION_MANAGER, "Hiệu trưởng", 1), (S.EDUCATION_MANAGER, "Phó Hiệu trưởng", 1), (S.TEACHER, "Giáo viên", 12), (S.EMPLOYEE, "Nhân viên", 3)],
-    "TH-A": [(S.EDUCATION_MANAGER, "Hiệu trưởng", 1), (S.EDUCATION_MANAGER, "Phó Hiệu trưởng", 2), (S.TEACHER, "Giáo viên", 28), (S.EMPLOYEE, "Nhân viên", 4)],
-    "TH-B": [(S.EDUCATION_MANAGER, "Hiệu trưởng", 1), (S.EDUCATION_MANAGER, "Phó Hiệu trưởng", 1), (S.TEACHER, "Giáo viên", 22), (S.EMPLOYEE, "Nhân viên", 3)],
-    "THCS-A": [(S.EDUCATION_MANAGER, "Hiệu trưởng", 1), (S.EDUCATION_MANAGER, "Phó Hiệu trưởng", 2), (S.TEACHER, "Giáo viên", 34), (S.EMPLOYEE, "Nhân viên", 5)],
-    "THPT-A": [(S.EDUCATION_MANAGER, "Hiệu trưởng", 1), (S.EDUCATION_MANAGER, "Phó Hiệu trưởng", 3), (S.TEACHER, "Giáo viên", 48), (S.EMPLOYEE, "Nhân viên", 6)],
-    "GDTX": [(S.EDUCATION_MANAGER, "Giám đốc", 1), (S.EDUCATION_MANAGER, "Phó Giám đốc", 1), (S.TEACHER, "Giáo viên", 12), (S.EMPLOYEE, "Nhân viên", 3)],
+    "MN-A": [
+        (S.EDUCATION_MANAGER, "Hiệu trưởng", 1),
+        (S.EDUCATION_MANAGER, "Phó Hiệu trưởng", 2),
+        (S.TEACHER, "Giáo viên", 16),
+        (S.EMPLOYEE, "Nhân viên", 4),
+    ],
+    "MN-B": [
+        (S.EDUCATION_MANAGER, "Hiệu trưởng", 1),
+        (S.EDUCATION_MANAGER, "Phó Hiệu trưởng", 1),
+        (S.TEACHER, "Giáo viên", 12),
+        (S.EMPLOYEE, "Nhân viên", 3),
+    ],
+    "TH-A": [
+        (S.EDUCATION_MANAGER, "Hiệu trưởng", 1),
+        (S.EDUCATION_MANAGER, "Phó Hiệu trưởng", 2),
+        (S.TEACHER, "Giáo viên", 28),
+        (S.EMPLOYEE, "Nhân viên", 4),
+    ],
+    "TH-B": [
+        (S.EDUCATION_MANAGER, "Hiệu trưởng", 1),
+        (S.EDUCATION_MANAGER, "Phó Hiệu trưởng", 1),
+        (S.TEACHER, "Giáo viên", 22),
+        (S.EMPLOYEE, "Nhân viên", 3),
+    ],
+    "THCS-A": [
+        (S.EDUCATION_MANAGER, "Hiệu trưởng", 1),
+        (S.EDUCATION_MANAGER, "Phó Hiệu trưởng", 2),
+        (S.TEACHER, "Giáo viên", 34),
+        (S.EMPLOYEE, "Nhân viên", 5),
+    ],
+    "THPT-A": [
+        (S.EDUCATION_MANAGER, "Hiệu trưởng", 1),
+        (S.EDUCATION_MANAGER, "Phó Hiệu trưởng", 3),
+        (S.TEACHER, "Giáo viên", 48),
+        (S.EMPLOYEE, "Nhân viên", 6),
+    ],
+    "GDTX": [
+        (S.EDUCATION_MANAGER, "Giám đốc", 1),
+        (S.EDUCATION_MANAGER, "Phó Giám đốc", 1),
+        (S.TEACHER, "Giáo viên", 12),
+        (S.EMPLOYEE, "Nhân viên", 3),
+    ],
 }
 STAFF.update({f"TDP{n:02d}": [(S.PART_TIME, "Tổ trưởng tổ dân phố", 1)] for n in range(1, 7)})
 
 # People named in the plan itself keep their names (the signer; the drafter's initials "Hiennt").
-NAMED = {("", "Phó Chủ tịch UBND", 0): ("Phan Đình Huy", "male"),
-         ("VHXH", "Chuyên viên", 0): ("Nguyễn Thị Hiền", "female")}
+NAMED = {
+    ("", "Phó Chủ tịch UBND", 0): ("Phan Đình Huy", "male"),
+    ("VHXH", "Chuyên viên", 0): ("Nguyễn Thị Hiền", "female"),
+}
 
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Hà", "Nông", "Ma", "Lường", "Triệu", "Đặng",
-          "Bế", "Lục", "Hoàng", "Vi", "Đinh", "Dương", "Vũ", "Bùi", "Lý"]
+FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Hà",
+    "Nông",
+    "Ma",
+    "Lường",
+    "Triệu",
+    "Đặng",
+    "Bế",
+    "Lục",
+    "Hoàng",
+    "Vi",
+    "Đinh",
+    "Dương",
+    "Vũ",
+    "Bùi",
+    "Lý",
+]
 MIDDLE_M = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Xuân", "Thanh", "Công"]
 MIDDLE_F = ["Thị", "Thu", "Thanh", "Ngọc", "Minh", "Hồng", "Phương", "Kim"]
-GIVEN_M = ["An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Khánh", "Long", "Nam", "Phong",
-           "Quân", "Sơn", "Thắng", "Tuấn", "Việt", "Hoàng", "Trung", "Đạt"]
-GIVEN_F = ["Anh", "Chi", "Dung", "Giang", "Hà", "Hạnh", "Hoa", "Hương", "Lan", "Linh", "Mai",
-           "Nga", "Ngân", "Nhung", "Oanh", "Phương", "Thảo", "Trang", "Vân", "Yến"]
+GIVEN_M = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Hải",
+    "Hùng",
+    "Khánh",
+    "Long",
+    "Nam",
+    "Phong",
+    "Quân",
+    "Sơn",
+    "Thắng",
+    "Tuấn",
+    "Việt",
+    "Hoàng",
+    "Trung",
+    "Đạt",
+]
+GIVEN_F = [
+    "Anh",
+    "Chi",
+    "Dung",
+    "Giang",
+    "Hà",
+    "Hạnh",
+    "Hoa",
+    "Hương",
+    "Lan",
+    "Linh",
+    "Mai",
+    "Nga",
+    "Ngân",
+    "Nhung",
+    "Oanh",
+    "Phương",
+    "Thảo",
+    "Trang",
+    "Vân",
+    "Yến",
+]
 
 AUDIENCES = [
     ("Cán bộ, công chức phường", [S.CADRE, S.CIVIL_SERVANT], None),
@@ -188,7 +283,9 @@ def load_demo() -> list[DemoAccount]:
                     actor=None,
                     full_name=name,
                     gender=gender,
-                    birth_date=dt.date(rng.randint(1968, 2000), rng.randint(1, 12), rng.randint(1, 28)),
+                    birth_date=dt.date(
+                        rng.randint(1968, 2000), rng.randint(1, 12), rng.randint(1, 28)
+                    ),
                     staff_category=category,
                     position=position,
                     unit=unit,
@@ -226,7 +323,9 @@ def load_demo() -> list[DemoAccount]:
         admin = User.objects.create_superuser(
             "quantri", "quantri@demo.lantoa.local", DEMO_PASSWORD, full_name="Quản trị hệ thống"
         )
-        audit_record(actor=None, action="user.created", obj=admin, changes={"is_superuser": [None, True]})
+        audit_record(
+            actor=None, action="user.created", obj=admin, changes={"is_superuser": [None, True]}
+        )
     return ACCOUNTS
 
 

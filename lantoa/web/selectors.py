@@ -37,9 +37,7 @@ def home_summary_for(user: User) -> HomeSummary:
     )
     unit_rows = list(units.values("pk", "kind", "head_id", "active_people"))
     summary.units = len(unit_rows)
-    counts = (
-        person_list_for(user).order_by().values("staff_category").annotate(n=Count("pk"))
-    )
+    counts = person_list_for(user).order_by().values("staff_category").annotate(n=Count("pk"))
     labels = dict(Person.StaffCategory.choices)
     summary.by_category = sorted(
         ((str(labels.get(c["staff_category"], c["staff_category"])), c["n"]) for c in counts),
@@ -65,7 +63,12 @@ def home_summary_for(user: User) -> HomeSummary:
     if headless:
         summary.attention.append(
             AttentionItem(
-                _("%(n)s đơn vị chưa ghi thủ trưởng đơn vị") % {"n": len(headless)},
+                ngettext(
+                    "%(n)s đơn vị chưa ghi thủ trưởng đơn vị",
+                    "%(n)s đơn vị chưa ghi thủ trưởng đơn vị",
+                    len(headless),
+                )
+                % {"n": len(headless)},
                 reverse("org:unit_list") + "?missing=head",
                 len(headless),
             )
@@ -74,7 +77,11 @@ def home_summary_for(user: User) -> HomeSummary:
     if no_contact:
         summary.attention.append(
             AttentionItem(
-                _("%(n)s người chưa có điện thoại hay thư điện tử để nhận nhắc việc")
+                ngettext(
+                    "%(n)s người chưa có điện thoại hay thư điện tử để nhận nhắc việc",
+                    "%(n)s người chưa có điện thoại hay thư điện tử để nhận nhắc việc",
+                    no_contact,
+                )
                 % {"n": no_contact},
                 reverse("org:person_list") + "?missing=contact",
                 no_contact,
@@ -86,7 +93,8 @@ def home_summary_for(user: User) -> HomeSummary:
             continue
         summary.attention.append(
             AttentionItem(
-                _("Lần nhập danh sách «%(name)s» có lỗi, chưa lưu gì") % {"name": job.original_name},
+                _("Lần nhập danh sách «%(name)s» có lỗi, chưa lưu gì")
+                % {"name": job.original_name},
                 job.get_absolute_url(),
                 len(job.errors),
             )

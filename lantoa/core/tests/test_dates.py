@@ -8,7 +8,11 @@ from lantoa.core.dates import format_vn_date, local_today, parse_vn_date
 
 @pytest.mark.parametrize(
     "text,expected",
-    [("05/09/1985", dt.date(1985, 9, 5)), ("5/9/1985", dt.date(1985, 9, 5)), ("05-09-1985", dt.date(1985, 9, 5))],
+    [
+        ("05/09/1985", dt.date(1985, 9, 5)),
+        ("5/9/1985", dt.date(1985, 9, 5)),
+        ("05-09-1985", dt.date(1985, 9, 5)),
+    ],
 )
 def test_parse_vn_date_reads_day_first(text, expected):
     assert parse_vn_date(text) == expected

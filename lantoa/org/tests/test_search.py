@@ -32,7 +32,9 @@ def test_roster_search_returns_partial_for_htmx(coordinator, world, login):
     assert "Trần Thị Bình" in body
 
 
-def test_person_list_query_count_is_bounded(coordinator, world, login, django_assert_max_num_queries):
+def test_person_list_query_count_is_bounded(
+    coordinator, world, login, django_assert_max_num_queries
+):
     for n in range(60):
         make_person(f"Giáo Viên Số {n}", world.school_a, birth_date=None)
     client = login(coordinator)
@@ -49,5 +51,10 @@ def test_unit_tree_query_count_is_bounded(coordinator, world, login, django_asse
     rows = response.context["rows"]
     assert [r.unit for r in rows][0] == world.ward
     assert {r.unit for r in rows} == {
-        world.ward, world.vhxh, world.economy, world.centre, world.school_a, world.school_b
+        world.ward,
+        world.vhxh,
+        world.economy,
+        world.centre,
+        world.school_a,
+        world.school_b,
     }

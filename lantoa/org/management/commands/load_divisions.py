@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from lantoa.core.numbers import format_number
 from lantoa.org.divisions import divisions_load
 
 
@@ -11,6 +12,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         result = divisions_load()
         self.stdout.write(
-            f"{result['provinces']} tỉnh, thành phố; {result['communes']} xã, phường, đặc khu "
-            f"(mới {result['created']}, cập nhật {result['updated']})."
+            f"{format_number(result['provinces'])} tỉnh, thành phố; "
+            f"{format_number(result['communes'])} xã, phường, đặc khu "
+            f"(mới {format_number(result['created'])}, cập nhật {format_number(result['updated'])})."
         )

@@ -11,9 +11,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         accounts = load_demo()
         self.stdout.write(self.style.SUCCESS("Đã nạp dữ liệu mẫu phường Bắc Kạn."))
-        self.stdout.write(
-            f"Tài khoản mẫu (mật khẩu «{DEMO_PASSWORD}» nếu chưa đổi) — demo logins:"
-        )
+        self.stdout.write(f"Tài khoản mẫu (mật khẩu «{DEMO_PASSWORD}» nếu chưa đổi) — demo logins:")
         for account in accounts:
-            self.stdout.write(f"  {account.username:<14} {account.role.label} — {account.unit_name}")
+            self.stdout.write(
+                f"  {account.username:<14} {account.role.label} — {account.unit_name}"
+            )
         self.stdout.write(f"  {'quantri':<14} Quản trị hệ thống (superuser)")

@@ -1,0 +1,111 @@
+"""The shell: a home page per role, navigation that shows only what exists, Vietnamese error
+pages and a language switch to English (issue 2, item 8)."""
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from conftest import make_person
+
+
+def nav_labels(response):
+    return [str(item.label) for item in response.context["nav_items"]]
+
+
+def test_coordinator_home_shows_what_needs_attention(coordinator, world, login):
+    response = login(coordinator).get("/")
+    attention = [item.text for item in response.context["summary"].attention]
+    assert "3 đơn vị chưa có danh sách cán bộ" in attention  # the ward, economy, centre
+    assert any("chưa ghi thủ trưởng" in text for text in attention)
+    assert any("chưa có điện thoại hay thư điện tử" in text for text in attention)
+    assert response.context["summary"].people == 3
+
+
+def test_school_officer_home_counts_only_the_school(school_a_officer, world, login):
+    response = login(school_a_officer).get("/")
+    summary = response.context["summary"]
+    assert (summary.units, summary.people) == (1, 1)
+    assert "Trường Tiểu học Thử B" not in response.content.decode()
+
+
+def test_home_attention_clears_when_the_gap_is_filled(school_a_officer, world, login):
+    from lantoa.org.services import person_update, unit_update
+
+    person_update(actor=school_a_officer, person=world.teacher_a, phone="0912000111")
+    unit_update(actor=school_a_officer, unit=world.school_a, head=world.teacher_a)
+    response = login(school_a_officer).get("/")
+    assert response.context["summary"].attention == []
+    assert "Không có việc gì đang chờ bạn." in response.content.decode()
+
+
+def test_province_viewer_home_is_empty_not_fake(province_viewer, world, login):
+    response = login(province_viewer).get("/")
+    assert response.status_code == 200
+    assert response.context["summary"].people == 0
+    assert response.context["summary"].attention == []
+
+
+@pytest.mark.parametrize(
+    "role,expected",
+    [
+        ("coordinator", ["Trang chủ", "Đơn vị", "Cán bộ", "Nhập danh sách", "Nhật ký"]),
+        ("leader", ["Trang chủ", "Đơn vị", "Cán bộ"]),
+        ("school_a_officer", ["Trang chủ", "Đơn vị", "Cán bộ", "Nhập danh sách"]),
+        ("province_viewer", ["Trang chủ", "Đơn vị", "Cán bộ"]),
+        ("contributor", ["Trang chủ", "Đơn vị", "Cán bộ"]),
+    ],
+)
+def test_navigation_shows_only_what_the_role_may_open(role, expected, request, login):
+    user = request.getfixturevalue(role)
+    assert nav_labels(login(user).get("/")) == expected
+
+
+def test_home_query_count_is_bounded(coordinator, world, login, django_assert_max_num_queries):
+    for n in range(30):
+        make_person(f"Người Thứ {n}", world.school_b, birth_date=None)
+    client = login(coordinator)
+    with django_assert_max_num_queries(12):
+        client.get("/")
+
+
+def test_not_found_page_is_vietnamese(coordinator, login):
+    response = login(coordinator).get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+
+
+def test_forbidden_page_is_vietnamese(leader, world, login):
+    response = login(leader).get(reverse("org:unit_edit", args=[world.school_a.pk]))
+    assert response.status_code == 403
+    assert "Bạn không có quyền thực hiện việc này" in response.content.decode()
+
+
+@override_settings(DEBUG=False)
+def test_server_error_page_is_vietnamese(coordinator, login, monkeypatch):
+    from lantoa.web import views
+
+    def boom(request):
+        raise RuntimeError("test")
+
+    monkeypatch.setattr(views, "home_summary_for", boom)
+    client = login(coordinator)
+    client.raise_request_exception = False
+    response = client.get("/")
+    assert response.status_code == 500
+    assert "Hệ thống gặp sự cố" in response.content.decode()
+
+
+def test_language_switch_to_english(coordinator, login):
+    client = login(coordinator)
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"}, follow=True)
+    body = response.content.decode()
+    assert '<html lang="en">' in body
+    assert "Needs attention" in body and "Units" in body
+    assert "Cần chú ý" not in body
+
+
+def test_login_page_can_switch_language_before_login(client, db):
+    response = client.post(
+        "/i18n/setlang/", {"language": "en", "next": "/accounts/login/"}, follow=True
+    )
+    assert "Sign in" in response.content.decode()

@@ -1,0 +1,41 @@
+"""Fill English msgstrs from a mapping file: `python scripts/fill_catalogue.py MAPPING.py`.
+
+The mapping file defines EN = {msgid: msgstr} and PLURALS = {msgid: (singular, plural)}.
+Prints the msgids still untranslated, so a new string never slips through unnoticed.
+"""
+
+import runpy
+import sys
+from pathlib import Path
+
+import polib
+
+CATALOGUE = Path(__file__).resolve().parent.parent / "locale" / "en" / "LC_MESSAGES" / "django.po"
+
+
+def main(mapping_path: str) -> int:
+    mapping = runpy.run_path(mapping_path)
+    singles, plurals = mapping.get("EN", {}), mapping.get("PLURALS", {})
+    po = polib.pofile(str(CATALOGUE))
+    po.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
+    po.metadata["Language"] = "en"
+    for entry in po:
+        if entry.msgid_plural and entry.msgid in plurals:
+            one, many = plurals[entry.msgid]
+            entry.msgstr_plural = {0: one, 1: many}
+        elif entry.msgid in singles:
+            entry.msgstr = singles[entry.msgid]
+        else:
+            continue
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+    po.save()
+    po.save_as_mofile(str(CATALOGUE.with_suffix(".mo")))
+    missing = [e.msgid for e in po.untranslated_entries()]
+    for msgid in missing:
+        print(f"untranslated: {msgid!r}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
