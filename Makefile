@@ -54,8 +54,12 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 messages: install
-	cd lantoa && ../$(LANTOA) makemessages -l en --no-obsolete --add-location file --ignore "*/tests/*" --ignore "static/*"
+	cd lantoa && ../$(LANTOA) makemessages -l en --no-obsolete --no-fuzzy-matching --add-location file --ignore "*/tests/*" --ignore "static/*"
 	cd lantoa && ../$(LANTOA) compilemessages -l en
+
+bench: install
+	scripts/bench-db.sh
+	scripts/with-postgres.sh scripts/bench-db.sh
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) staticfiles

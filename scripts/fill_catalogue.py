@@ -1,6 +1,7 @@
 """Fill English msgstrs from a mapping file: `python scripts/fill_catalogue.py MAPPING.py`.
 
-The mapping file defines EN = {msgid: msgstr} and PLURALS = {msgid: (singular, plural)}.
+The mapping file defines EN = {msgid: msgstr}, PLURALS = {msgid: (singular, plural)} and
+CONTEXT = {(msgctxt, msgid): msgstr} for strings marked with pgettext.
 Prints the msgids still untranslated, so a new string never slips through unnoticed.
 """
 
@@ -16,11 +17,16 @@ CATALOGUE = Path(__file__).resolve().parent.parent / "locale" / "en" / "LC_MESSA
 def main(mapping_path: str) -> int:
     mapping = runpy.run_path(mapping_path)
     singles, plurals = mapping.get("EN", {}), mapping.get("PLURALS", {})
+    contexts = mapping.get("CONTEXT", {})
     po = polib.pofile(str(CATALOGUE))
     po.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
     po.metadata["Language"] = "en"
     for entry in po:
-        if entry.msgid_plural and entry.msgid in plurals:
+        if entry.msgctxt:
+            if (entry.msgctxt, entry.msgid) not in contexts:
+                continue
+            entry.msgstr = contexts[(entry.msgctxt, entry.msgid)]
+        elif entry.msgid_plural and entry.msgid in plurals:
             one, many = plurals[entry.msgid]
             entry.msgstr_plural = {0: one, 1: many}
         elif entry.msgid in singles:

@@ -28,7 +28,9 @@ def audit_list_for(
     """Audit rows of the user's scope; `person` and `record` match ignoring diacritics."""
     if not can_view_audit(user):
         return AuditEntry.objects.none()
-    entries = scope_filter(AuditEntry.objects.all(), user.scope, "unit_path")
+    entries = scope_filter(
+        AuditEntry.objects.select_related("content_type"), user.scope, "unit_path"
+    )
     if person.strip():
         entries = entries.filter(actor_folded__contains=fold(person))
     if record.strip():

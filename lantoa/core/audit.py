@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 
 from lantoa.core.models import AuditEntry
 from lantoa.core.text import fold
@@ -19,8 +20,10 @@ Changes = dict[str, list[Any]]
 def _plain(value: Any) -> Any:
     if isinstance(value, models.Model):
         return str(value)
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
     if isinstance(value, decimal.Decimal):
         return str(value)
     if isinstance(value, list | tuple | set | frozenset):
@@ -33,9 +36,18 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     return {name: _plain(getattr(instance, name)) for name in fields}
 
 
+EMPTY = (None, "", [], {})
+
+
 def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> Changes:
-    """{field: [old, new]} for the fields whose value changed."""
-    return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+    """{field: [old, new]} for the fields whose value changed (blank to blank is no change)."""
+    keys = list(after) + [k for k in before if k not in after]
+    changes = {}
+    for key in keys:
+        old, new = before.get(key), after.get(key)
+        if old != new and not (old in EMPTY and new in EMPTY):
+            changes[key] = [old, new]
+    return changes
 
 
 def audit_entry(

@@ -4,10 +4,14 @@ It lives in `core` because every domain app writes to it from its services and `
 one app they all may import (docs/decisions.md).
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AuditEntry(models.Model):
@@ -46,3 +50,54 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+
+    @property
+    def action_label(self) -> str:
+        """The action in words ("person.moved" → "Chuyển đơn vị"), else the code itself."""
+        return str(ACTION_LABELS.get(self.action, self.action))
+
+    def changes_display(self) -> list[tuple[str, Any, Any]]:
+        """(field label, old, new) with the model's own field names, for the audit page."""
+        model = self.content_type.model_class() if self.content_type_id else None
+        rows = []
+        for name, values in self.changes.items():
+            label = name
+            if model is not None:
+                try:
+                    label = str(model._meta.get_field(name).verbose_name)
+                except FieldDoesNotExist:
+                    pass
+            old, new = (list(values) + [None, None])[:2]
+            rows.append((label, _yes_no(old), _yes_no(new)))
+        return rows
+
+
+def _yes_no(value: Any) -> Any:
+    if value is True:
+        return _("có")
+    if value is False:
+        return _("không")
+    return value
+
+
+ACTION_LABELS = {
+    "unit.created": pgettext_lazy("audit action", "Thêm đơn vị"),
+    "unit.changed": pgettext_lazy("audit action", "Sửa đơn vị"),
+    "unit.deleted": pgettext_lazy("audit action", "Xóa đơn vị"),
+    "person.created": pgettext_lazy("audit action", "Thêm cán bộ"),
+    "person.changed": pgettext_lazy("audit action", "Sửa thông tin cán bộ"),
+    "person.moved": pgettext_lazy("audit action", "Chuyển đơn vị"),
+    "person.deleted": pgettext_lazy("audit action", "Xóa cán bộ"),
+    "posting.changed": pgettext_lazy("audit action", "Sửa quá trình công tác"),
+    "audience.created": pgettext_lazy("audit action", "Thêm nhóm đối tượng"),
+    "audience.changed": pgettext_lazy("audit action", "Sửa nhóm đối tượng"),
+    "audience.deleted": pgettext_lazy("audit action", "Xóa nhóm đối tượng"),
+    "user.created": pgettext_lazy("audit action", "Tạo tài khoản"),
+    "user.changed": pgettext_lazy("audit action", "Sửa tài khoản"),
+    "roleassignment.created": pgettext_lazy("audit action", "Giao vai trò"),
+    "role.assigned": pgettext_lazy("audit action", "Giao vai trò"),
+    "role.revoked": pgettext_lazy("audit action", "Thu hồi vai trò"),
+    "auth.login": pgettext_lazy("audit action", "Đăng nhập"),
+    "auth.logout": pgettext_lazy("audit action", "Đăng xuất"),
+    "auth.login_failed": pgettext_lazy("audit action", "Đăng nhập sai"),
+}

@@ -20,6 +20,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -31,6 +32,7 @@ from lantoa.org.models import Person
 MAX_DATA_ROWS = 20_000
 HEADER_SEARCH_ROWS = 10
 PROGRESS_EVERY = 500
+FILE_LANGUAGES = ("vi", "en")  # headers and choices are read in either language
 
 ProgressFn = Callable[[int, int], None]
 
@@ -61,7 +63,7 @@ COLUMNS = [
     Column("email", gettext_lazy("Thư điện tử"), False, ("email", "e-mail", "thu dien tu"), ""),
     Column("active_from", gettext_lazy("Làm việc từ ngày"), False, ("tu ngay",), "01/01/2026"),
 ]
-IGNORED_HEADERS = {"stt", "tt", "so tt", "so thu tu", "ghi chu"}
+IGNORED_HEADERS = {"stt", "tt", "so tt", "so thu tu", "ghi chu", "no", "no.", "#", "note", "notes"}
 PHONE_RE = re.compile(r"^\+?[0-9 .()-]{8,20}$")
 
 
@@ -196,7 +198,9 @@ def _match_header(header: list[Any]) -> tuple[dict[str, int], list[RowError]]:
     """Column positions by key; errors for missing required and unknown columns."""
     lookup: dict[str, str] = {}
     for column in COLUMNS:
-        lookup[fold(str(column.label))] = column.key
+        for language in FILE_LANGUAGES:
+            with translation.override(language):
+                lookup[fold(str(column.label))] = column.key
         for alias in column.aliases:
             lookup[alias] = column.key
     positions: dict[str, int] = {}
@@ -242,7 +246,10 @@ def _match_header(header: list[Any]) -> tuple[dict[str, int], list[RowError]]:
 
 def _find_header(rows: Iterator[list[Any]]) -> tuple[int, list[Any]] | None:
     """The header is the first of the top rows that names a required column."""
-    required = {fold(str(c.label)) for c in COLUMNS if c.required}
+    required = set()
+    for language in FILE_LANGUAGES:
+        with translation.override(language):
+            required |= {fold(str(c.label)) for c in COLUMNS if c.required}
     for number, row in enumerate(rows, start=1):
         if any(fold(_cell_text(cell)).rstrip("*").strip() in required for cell in row):
             return number, row
@@ -312,8 +319,12 @@ def parse_roster(
         return result
 
     seen: dict[tuple[str, dt.date], int] = {}
+    lookups = {
+        "staff_category": _choice_lookup(Person.StaffCategory),
+        "gender": _choice_lookup(Person.Gender),
+    }
     for done, (number, values) in enumerate(data, start=1):
-        row = _check_row(number, values, units, result.errors)
+        row = _check_row(number, values, units, lookups, result.errors)
         if row is not None:
             first = seen.get(row.key)
             if first is not None:
@@ -340,7 +351,11 @@ def _label(key: str) -> str:
 
 
 def _check_row(
-    number: int, values: dict[str, Any], units: Mapping[str, Any], errors: list[RowError]
+    number: int,
+    values: dict[str, Any],
+    units: Mapping[str, Any],
+    lookups: Mapping[str, Mapping[str, str]],
+    errors: list[RowError],
 ) -> RosterRow | None:
     before = len(errors)
 
@@ -377,7 +392,7 @@ def _check_row(
             % {"code": unit_code},
         )
 
-    staff_category = _choice(text("staff_category"), Person.StaffCategory)
+    staff_category = lookups["staff_category"].get(fold(text("staff_category")))
     if not text("staff_category"):
         error(
             "staff_category",
@@ -393,7 +408,7 @@ def _check_row(
 
     gender = ""
     if text("gender"):
-        gender = _choice(text("gender"), Person.Gender) or ""
+        gender = lookups["gender"].get(fold(text("gender")), "")
         if not gender:
             error(
                 "gender",
@@ -449,12 +464,13 @@ def _date(
         return None
 
 
-def _choice(text: str, choices: Any) -> str | None:
-    folded = fold(text)
-    for value, label in choices.choices:
-        if folded in (fold(str(label)), value):
-            return value
-    return None
+def _choice_lookup(choices: Any) -> dict[str, str]:
+    """Folded label (Vietnamese or English) or stored value → stored value."""
+    lookup = {value: value for value in choices.values}
+    for language in FILE_LANGUAGES:
+        with translation.override(language):
+            lookup.update({fold(str(label)): value for value, label in choices.choices})
+    return lookup
 
 
 def _choices_text(choices: Any) -> str:

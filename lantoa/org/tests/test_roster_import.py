@@ -294,3 +294,13 @@ def test_template_file_imports_cleanly_once_filled(importer):
     workbook.save(buffer)
     job = importer(buffer.getvalue()).context["job"]
     assert job.status == RosterImport.Status.DONE, job.errors
+
+
+def test_english_template_headers_and_choices_import_too(importer):
+    header = ["No.", "Full name", "Gender", "Date of birth", "Unit code", "Staff category"]
+    content = xlsx(
+        [[1, "Kiều Thị Loan", "Female", "04/04/1994", "90001-THA", "Teacher"]], header=header
+    )
+    job = importer(content).context["job"]
+    assert job.status == RosterImport.Status.DONE, job.errors
+    assert Person.objects.get(full_name="Kiều Thị Loan").gender == "female"
