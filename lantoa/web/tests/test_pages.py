@@ -109,3 +109,18 @@ def test_login_page_can_switch_language_before_login(client, db):
         "/i18n/setlang/", {"language": "en", "next": "/accounts/login/"}, follow=True
     )
     assert "Sign in" in response.content.decode()
+
+
+def test_english_browser_still_gets_vietnamese_until_the_user_switches(coordinator, login):
+    client = login(coordinator)
+    body = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="vi">' in body and "Cần chú ý" in body
+
+
+def test_demo_banner_shows_for_demo_units_only(coordinator, world, login):
+    from lantoa.org.models import Unit
+
+    assert 'data-testid="demo-banner"' not in login(coordinator).get("/").content.decode()
+    Unit.objects.filter(pk=world.vhxh.pk).update(is_demo=True)
+    coordinator.__dict__.pop("roles", None)
+    assert 'data-testid="demo-banner"' in login(coordinator).get("/").content.decode()
