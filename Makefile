@@ -54,7 +54,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 messages: install
-	cd lantoa && ../$(LANTOA) makemessages -l en --no-obsolete --no-fuzzy-matching --add-location file --ignore "*/tests/*" --ignore "static/*"
+	cd lantoa && ../$(LANTOA) makemessages -l en --no-obsolete --add-location file --ignore "*/tests/*" --ignore "static/*"
 	cd lantoa && ../$(LANTOA) compilemessages -l en
 
 bench: install

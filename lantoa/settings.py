@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "lantoa.core",
     "lantoa.org",
     "lantoa.accounts",
+    "lantoa.plans",
     "lantoa.web",
 ]
 

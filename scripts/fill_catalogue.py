@@ -22,6 +22,10 @@ def main(mapping_path: str) -> int:
     po.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
     po.metadata["Language"] = "en"
     for entry in po:
+        if "fuzzy" in entry.flags:  # msgmerge's guesses are not translations
+            entry.flags.remove("fuzzy")
+            entry.msgstr = ""
+            entry.msgstr_plural = {0: "", 1: ""} if entry.msgid_plural else {}
         if entry.msgctxt:
             if (entry.msgctxt, entry.msgid) not in contexts:
                 continue
@@ -31,10 +35,6 @@ def main(mapping_path: str) -> int:
             entry.msgstr_plural = {0: one, 1: many}
         elif entry.msgid in singles:
             entry.msgstr = singles[entry.msgid]
-        else:
-            continue
-        if "fuzzy" in entry.flags:
-            entry.flags.remove("fuzzy")
     po.save()
     po.save_as_mofile(str(CATALOGUE.with_suffix(".mo")))
     missing = [e.msgid for e in po.untranslated_entries()]

@@ -1,0 +1,174 @@
+"""Text out of a plan document: plain text, DOCX or PDF (P2).
+
+Each reader returns `Line`s in reading order. Text and PDF lines are soft-wrapped (a line that
+starts with no marker continues the paragraph above); DOCX paragraphs are whole paragraphs.
+A task table (STT | Nội dung | Đơn vị chủ trì | ...) comes out as one `TableBlock`.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from lantoa.core.text import fold, nfc
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .doc, or an encrypted (password-protected) Office file
+
+
+class DocumentError(Exception):
+    """The file cannot be read as a plan; the message says why and what to do (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    hard: bool = False  # True when the source marks the paragraph's end (DOCX)
+
+
+@dataclass
+class TableBlock:
+    header: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+
+
+Block = Line | TableBlock
+
+
+def read_document(content: bytes, filename: str) -> list[Block]:
+    """Blocks of any supported file, chosen by content (the name only breaks ties)."""
+    if not content.strip():
+        raise DocumentError(_("Tệp «%(name)s» trống.") % {"name": filename})
+    if content.startswith(b"%PDF"):
+        return read_pdf(content, filename)
+    if content.startswith(OLE_MAGIC):
+        raise DocumentError(
+            _(
+                "Tệp «%(name)s» có mật khẩu hoặc là tệp Word đời cũ (.doc). Hãy bỏ mật khẩu, "
+                "lưu lại dạng .docx rồi tải lên."
+            )
+            % {"name": filename}
+        )
+    if content.startswith(b"PK\x03\x04"):
+        return read_docx(content, filename)
+    return read_text(content, filename)
+
+
+def read_text(content: bytes, filename: str) -> list[Block]:
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise DocumentError(
+            _("Tệp «%(name)s» không phải văn bản mã UTF-8. Hãy lưu lại dạng UTF-8 hoặc .docx.")
+            % {"name": filename}
+        )
+    if "\x00" in text:
+        raise DocumentError(
+            _("Tệp «%(name)s» không phải văn bản, Word (.docx) hay PDF.") % {"name": filename}
+        )
+    return [Line(nfc(raw)) for raw in text.splitlines() if nfc(raw)]
+
+
+def read_docx(content: bytes, filename: str) -> list[Block]:
+    import docx
+    from docx.document import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document: Document = docx.Document(io.BytesIO(content))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DocumentError(
+            _("Không đọc được tệp Word «%(name)s». Hãy mở bằng Word và lưu lại dạng .docx.")
+            % {"name": filename}
+        ) from exc
+    blocks: list[Block] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            for part in item.text.split("\n"):
+                if nfc(part):
+                    blocks.append(Line(nfc(part), hard=True))
+        elif isinstance(item, Table):
+            blocks.extend(_table_blocks([[cell.text for cell in row.cells] for row in item.rows]))
+    return blocks
+
+
+def read_pdf(content: bytes, filename: str) -> list[Block]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        with pdfplumber.open(io.BytesIO(content)) as pdf:
+            pages = [page.extract_text() or "" for page in pdf.pages]
+    except PdfminerException as exc:  # pdfplumber wraps pdfminer's errors
+        cause = exc.args[0] if exc.args else None
+        if isinstance(cause, PDFPasswordIncorrect) or "password" in repr(exc).lower():
+            raise DocumentError(
+                _("Tệp PDF «%(name)s» có mật khẩu. Hãy bỏ mật khẩu rồi tải lên.")
+                % {"name": filename}
+            ) from exc
+        raise DocumentError(
+            _("Không đọc được tệp PDF «%(name)s» (tệp hỏng).") % {"name": filename}
+        ) from exc
+    except PDFPasswordIncorrect as exc:
+        raise DocumentError(
+            _("Tệp PDF «%(name)s» có mật khẩu. Hãy bỏ mật khẩu rồi tải lên.") % {"name": filename}
+        ) from exc
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        if "password" in str(exc).lower() or "decrypt" in str(exc).lower():
+            raise DocumentError(
+                _("Tệp PDF «%(name)s» có mật khẩu. Hãy bỏ mật khẩu rồi tải lên.")
+                % {"name": filename}
+            ) from exc
+        raise DocumentError(
+            _("Không đọc được tệp PDF «%(name)s» (tệp hỏng).") % {"name": filename}
+        ) from exc
+    text = "\n".join(pages)
+    if len(nfc(text)) < 40:
+        raise DocumentError(
+            _(
+                "Tệp PDF «%(name)s» không có chữ đọc được (có thể là bản scan ảnh). "
+                "Hãy tải lên bản Word (.docx) hoặc PDF xuất từ Word."
+            )
+            % {"name": filename}
+        )
+    return [Line(nfc(raw)) for raw in text.splitlines() if nfc(raw)]
+
+
+TASK_TABLE_MARKERS = ("noi dung", "chu tri")
+
+
+def _table_blocks(rows: list[list[str]]) -> list[Block]:
+    """A task table becomes a TableBlock; any other table (the header block) becomes lines,
+    column by column, so "ỦY BAN NHÂN DÂN / Số: ..." reads before "CỘNG HÒA ...".
+    """
+    cleaned = [row for row in rows if any(nfc(c) for c in row)]
+    if not cleaned:
+        return []
+    header = " ".join(fold(c) for c in cleaned[0])
+    if all(marker in header for marker in TASK_TABLE_MARKERS):
+        return [
+            TableBlock(
+                header=[nfc(c) for c in cleaned[0]],
+                rows=[[nfc(c) for c in row] for row in cleaned[1:]],
+            )
+        ]
+    lines: list[Block] = []
+    width = max(len(row) for row in cleaned)
+    for column in range(width):
+        seen: set[str] = set()
+        for row in cleaned:
+            if column < len(row) and row[column] and row[column] not in seen:
+                seen.add(row[column])  # merged cells repeat their text
+                for part in row[column].split("\n"):
+                    if nfc(part):
+                        lines.append(Line(nfc(part), hard=True))
+    return lines
