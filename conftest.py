@@ -6,6 +6,7 @@ Two wards: phường A (the cast's own) and phường B (another ward, for guess
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 
 import pytest
@@ -178,3 +179,39 @@ def client_for(user: User) -> Client:
 def login():
     """login(user) → a test client signed in as that user."""
     return client_for
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in this thread; the test's own ORM calls are sync.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def sign_in(browser, live_server, username, viewport):
+    page = browser.new_page(viewport=viewport, locale="vi-VN")
+    page.goto(f"{live_server.url}/")
+    assert page.locator("h1").inner_text() == "Đăng nhập"
+    page.get_by_label("Tên đăng nhập hoặc thư điện tử").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(f"{live_server.url}/")
+    return page

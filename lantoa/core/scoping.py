@@ -56,22 +56,37 @@ def _minimal(paths: Iterable[str]) -> list[str]:
 
 
 def scope_filter(
-    queryset: QuerySet[M], scope: Scope, path_field: str, *, write: bool = False
+    queryset: QuerySet[M],
+    scope: Scope,
+    path_field: str | tuple[str, ...],
+    *,
+    write: bool = False,
 ) -> QuerySet[M]:
-    """Records whose unit path starts with one of the scope's prefixes (none if it has none)."""
+    """Records whose unit path starts with one of the scope's prefixes (none if it has none).
+
+    Several path fields mean "any of them": a task is in scope through its plan's issuer or
+    through its lead unit.
+    """
     if scope.is_superuser:
         return queryset
     paths = _minimal(scope.write_paths if write else scope.read_paths)
     if not paths:
         return queryset.none()
+    fields = (path_field,) if isinstance(path_field, str) else path_field
     condition = Q()
-    for path in paths:
-        condition |= Q(**{f"{path_field}__startswith": path})
-    return queryset.filter(condition)
+    for field_name in fields:
+        for path in paths:
+            condition |= Q(**{f"{field_name}__startswith": path})
+    return queryset.filter(condition).distinct() if len(fields) > 1 else queryset.filter(condition)
 
 
 def get_in_scope(
-    queryset: QuerySet[M], scope: Scope, path_field: str, pk: object, *, write: bool = False
+    queryset: QuerySet[M],
+    scope: Scope,
+    path_field: str | tuple[str, ...],
+    pk: object,
+    *,
+    write: bool = False,
 ) -> M:
     """One record by pk: 404 when missing or outside the read scope; 403 when read-only.
 
@@ -84,9 +99,17 @@ def get_in_scope(
     except (queryset.model.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
     if write:
-        path = obj
-        for part in path_field.split("__"):
-            path = getattr(path, part)
-        if not scope.can_write_path(str(path)):
+        fields = (path_field,) if isinstance(path_field, str) else path_field
+        paths = [_follow(obj, name) for name in fields]
+        if not any(p and scope.can_write_path(p) for p in paths):
             raise PermissionDenied
     return obj
+
+
+def _follow(obj: object, path_field: str) -> str:
+    value: object = obj
+    for part in path_field.split("__"):
+        value = getattr(value, part, None)
+        if value is None:
+            return ""
+    return str(value)

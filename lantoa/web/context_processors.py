@@ -25,6 +25,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         return {"nav_items": []}
     entries: list[tuple[Any, str, str]] = [
         (_("Trang chủ"), "web:home", "/"),
+        (_("Kế hoạch"), "plans:list", "/plans/"),
+        (_("Nhiệm vụ"), "plans:task_list", "/plans/tasks/"),
         (_("Đơn vị"), "org:unit_list", "/org/units/"),
         (_("Cán bộ"), "org:person_list", "/org/people/"),
     ]

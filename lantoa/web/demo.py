@@ -10,15 +10,27 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from pathlib import Path
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from lantoa.accounts.models import Role, User
 from lantoa.accounts.services import role_assign, user_create
 from lantoa.core.audit import audit_record
+from lantoa.core.dates import local_today
 from lantoa.org.divisions import divisions_load
 from lantoa.org.models import Audience, Division, Person, Unit
 from lantoa.org.services import audience_create, person_create, unit_create, unit_update
+from lantoa.plans.models import Plan
+from lantoa.plans.services import (
+    ImportChoices,
+    occurrence_complete,
+    plan_import_confirm,
+    plan_import_start,
+    suggested_units,
+    task_update,
+)
 
 DEMO_PASSWORD = "lantoa-demo-2026"  # noqa: S105  (demo accounts only, printed by make run)
 WARD_CODE = "01843"
@@ -319,6 +331,7 @@ def load_demo() -> list[DemoAccount]:
             )
         else:
             role_assign(actor=None, user=user, role=account.role, unit=unit)
+    _demo_plan(ward)
     if not User.objects.filter(username="quantri").exists():
         admin = User.objects.create_superuser(
             "quantri", "quantri@demo.lantoa.local", DEMO_PASSWORD, full_name="Quản trị hệ thống"
@@ -333,3 +346,85 @@ def _random_name(rng: random.Random) -> tuple[str, str]:
     if rng.random() < 0.62:  # schools employ more women than men
         return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE_F)} {rng.choice(GIVEN_F)}", "female"
     return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE_M)} {rng.choice(GIVEN_M)}", "male"
+
+
+def _demo_timing(title: str) -> dict[str, object]:
+    """Deadlines a coordinator would plausibly set for the seed's open-ended duties."""
+    if title.startswith("Căn cứ Kế hoạch của UBND phường, xây dựng và ban hành"):
+        return {"recurrence": "once", "due": dt.date(2026, 4, 30)}
+    if title.startswith("Tham mưu UBND phường ban hành Kế hoạch"):
+        return {"recurrence": "once", "due": dt.date(2026, 3, 31)}
+    if "giao ban" in title or title.startswith("Định kỳ báo cáo"):
+        return {"recurrence": "quarterly"}
+    if "sơ kết, tổng kết" in title:
+        return {"recurrence": "half_yearly"}
+    return {}
+
+
+SEED_PLAN = Path(__file__).resolve().parent / "fixtures" / "ke-hoach-71-phuong-bac-kan.txt"
+AUTHORITY_BY_KIND = {
+    K.SCHOOL: "Hiệu trưởng",
+    K.SERVICE_CENTRE: "Giám đốc Trung tâm Dịch vụ tổng hợp",
+    K.FRONT: "Ban Thường trực Ủy ban MTTQ phường",
+    K.MASS_ORGANISATION: "Ban Thường trực Ủy ban MTTQ phường",
+    K.RESIDENTIAL_GROUP: "Ban Thường trực Ủy ban MTTQ phường",
+}
+
+
+def _demo_plan(ward: Unit) -> None:
+    """The ward's plan, imported from the seed through the importer as a person would; the
+    missing 06 rõ filled with plausible values; the periods of 2026 in every follow-up bucket."""
+    if Plan.objects.filter(issuer=ward).exists():
+        return
+    record = plan_import_start(
+        actor=None,
+        unit=ward,
+        uploaded=SimpleUploadedFile(SEED_PLAN.name, SEED_PLAN.read_bytes()),
+    )
+    suggestions = suggested_units(record)
+    choices = ImportChoices(number="12/KH-UBND", date=dt.date(2026, 3, 16))
+    choices.drop_objectives = {second for _first, second in record.parsed["duplicate_objectives"]}
+    portal = "Đăng tải tin, bài"
+    centre = Unit.objects.get(code=unit_code("TTDVTH"))
+    for (g, t), suggestion in suggestions["tasks"].items():
+        text = record.parsed["task_groups"][g]["tasks"][t]["text"]
+        units = suggestion["units"] or ([centre] if text.startswith(portal) else [])
+        choices.task_leads[(g, t)] = str(units[0].pk) if units else None
+    vhxh = Unit.objects.get(code=unit_code("VHXH"))
+    for r, suggestion in suggestions["responsibilities"].items():
+        choices.responsibility_units[r] = [str(u.pk) for u in suggestion["units"]] or [str(vhxh.pk)]
+    plan = plan_import_confirm(actor=None, plan_import=record, choices=choices)
+    rng = random.Random(SEED)  # noqa: S311
+    today = local_today()
+    for index, task in enumerate(
+        plan.tasks.filter(parent__isnull=True).select_related("lead_unit")
+    ):
+        lead = task.lead_unit or vhxh
+        timing = _demo_timing(task.title)
+        if index % 5 != 4:  # leave a few incomplete, as real plans are
+            task_update(
+                actor=None,
+                task=task,
+                **timing,
+                lead_unit=lead,
+                assignee=lead.head or lead.people.first(),
+                authority=AUTHORITY_BY_KIND.get(lead.kind, "Chủ tịch UBND phường"),
+                expected_result=task.expected_result
+                or "Báo cáo kết quả kèm minh chứng (ảnh, biên bản, đường dẫn tin bài)",
+            )
+        task.refresh_from_db()
+        for occurrence in task.occurrences.filter(due__lt=today, due__year=today.year):
+            roll = rng.random()
+            if roll < 0.5:
+                done_on = occurrence.due - dt.timedelta(days=rng.randint(0, 20))
+            elif roll < 0.7:
+                done_on = min(today, occurrence.due + dt.timedelta(days=rng.randint(3, 25)))
+            else:
+                continue  # still open and overdue
+            occurrence_complete(
+                actor=None,
+                occurrence=occurrence,
+                completed_on=done_on,
+                result_note="Đã thực hiện theo kế hoạch (dữ liệu mẫu).",
+                evidence_url="https://backan.thainguyen.gov.vn/demo/minh-chung",
+            )

@@ -3,6 +3,7 @@ layouts too (P2; issue 3)."""
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ from lantoa.plans.parsing import DocumentError, parse_document
 from lantoa.plans.parsing.structure import target_value
 from lantoa.plans.tests import documents
 
-SHARED = Path(__file__).resolve().parents[4] / "shared"
+# ../shared beside the checkout (as CI lays it), or wherever LANTOA_SHARED_DIR points
+SHARED = Path(os.environ.get("LANTOA_SHARED_DIR", Path(__file__).resolve().parents[4] / "shared"))
 SEED = SHARED / "seeds" / "000_4700b9eb58a26b19.txt"
 GOLDEN = SHARED / "golden" / "000_4700b9eb58a26b19.plan.json"
 
@@ -29,6 +31,12 @@ def test_p2_import_plan_reproduces_the_golden_file():
     result = import_plan_json(SEED)
     expected = json.loads(GOLDEN.read_text())
     assert golden_differences(expected, result) == []
+
+
+def test_demo_copy_of_the_seed_is_the_seed():
+    from lantoa.web.demo import SEED_PLAN
+
+    assert SEED_PLAN.read_bytes() == SEED.read_bytes()
 
 
 def test_golden_comparison_notices_a_wrong_value():

@@ -1,52 +1,16 @@
 """End to end in Debian's Chromium: a school officer and the coordinator log in and see their
 own scope, on a 360 px phone and on a desktop (issue 2, "Done when")."""
 
-import os
 from pathlib import Path
 
 import pytest
 
-from conftest import PASSWORD
+from conftest import sign_in
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1366, "height": 900}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API keeps an event loop in this thread; the test's own ORM calls are sync.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield browser
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-
-
-def sign_in(browser, live_server, username, viewport):
-    page = browser.new_page(viewport=viewport, locale="vi-VN")
-    page.goto(f"{live_server.url}/")
-    assert page.locator("h1").inner_text() == "Đăng nhập"
-    page.get_by_label("Tên đăng nhập hoặc thư điện tử").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{live_server.url}/")
-    return page
 
 
 def open_menu_if_collapsed(page):

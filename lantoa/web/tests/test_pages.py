@@ -48,11 +48,17 @@ def test_province_viewer_home_is_empty_not_fake(province_viewer, world, login):
 @pytest.mark.parametrize(
     "role,expected",
     [
-        ("coordinator", ["Trang chủ", "Đơn vị", "Cán bộ", "Nhập danh sách", "Nhật ký"]),
-        ("leader", ["Trang chủ", "Đơn vị", "Cán bộ"]),
-        ("school_a_officer", ["Trang chủ", "Đơn vị", "Cán bộ", "Nhập danh sách"]),
-        ("province_viewer", ["Trang chủ", "Đơn vị", "Cán bộ"]),
-        ("contributor", ["Trang chủ", "Đơn vị", "Cán bộ"]),
+        (
+            "coordinator",
+            ["Trang chủ", "Kế hoạch", "Nhiệm vụ", "Đơn vị", "Cán bộ", "Nhập danh sách", "Nhật ký"],
+        ),
+        ("leader", ["Trang chủ", "Kế hoạch", "Nhiệm vụ", "Đơn vị", "Cán bộ"]),
+        (
+            "school_a_officer",
+            ["Trang chủ", "Kế hoạch", "Nhiệm vụ", "Đơn vị", "Cán bộ", "Nhập danh sách"],
+        ),
+        ("province_viewer", ["Trang chủ", "Kế hoạch", "Nhiệm vụ", "Đơn vị", "Cán bộ"]),
+        ("contributor", ["Trang chủ", "Kế hoạch", "Nhiệm vụ", "Đơn vị", "Cán bộ"]),
     ],
 )
 def test_navigation_shows_only_what_the_role_may_open(role, expected, request, login):

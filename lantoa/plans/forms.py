@@ -1,0 +1,69 @@
+"""Input clean-up for plan pages (issue 3)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.core.forms import StyledFormMixin
+from lantoa.org.forms import VNDateField
+from lantoa.plans.models import TaskOccurrence
+
+
+class PlanUploadForm(StyledFormMixin, forms.Form):
+    file = forms.FileField(
+        label=_("Văn bản kế hoạch (.docx, .pdf hoặc .txt)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.pdf,.txt"}),
+        error_messages={
+            "required": _("Chọn tệp kế hoạch để tải lên."),
+            "empty": _("Tệp trống. Hãy chọn đúng tệp kế hoạch."),
+        },
+    )
+
+
+class PlanHeaderForm(StyledFormMixin, forms.Form):
+    number = forms.CharField(label=_("Số, ký hiệu"), required=False, max_length=40)
+    date = VNDateField(label=_("Ngày ban hành"), required=False)
+    title = forms.CharField(label=_("Trích yếu"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class TaskFilterForm(StyledFormMixin, forms.Form):
+    q = forms.CharField(label=_("Tìm nhiệm vụ"), required=False)
+    unit = forms.ModelChoiceField(label=_("Đơn vị chủ trì"), queryset=None, required=False)
+    plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=None, required=False)
+    bucket = forms.ChoiceField(
+        label=_("Tình trạng"),
+        required=False,
+        choices=[("", _("Tất cả"))] + list(TaskOccurrence.Bucket.choices),
+    )
+    due_from = VNDateField(label=_("Hạn từ ngày"), required=False)
+    due_to = VNDateField(label=_("đến ngày"), required=False)
+
+    def __init__(self, *args: Any, units: Any, plans: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["plan"].queryset = plans
+
+
+def import_choices(post: Any, parsed: dict[str, Any], header: PlanHeaderForm) -> Any:
+    """The review page's fields as ImportChoices (the header form must be valid)."""
+    from lantoa.plans.services import ImportChoices
+
+    choices = ImportChoices(
+        number=header.cleaned_data["number"].strip(),
+        date=header.cleaned_data["date"],
+        title=header.cleaned_data["title"].strip(),
+    )
+    for index, _text in enumerate(parsed.get("general_objectives", [])):
+        if post.get(f"objective-{index}-drop"):
+            choices.drop_objectives.add(index)
+    for g, group in enumerate(parsed.get("task_groups", [])):
+        for t, _task in enumerate(group["tasks"]):
+            choices.task_leads[(g, t)] = post.get(f"task-{g}-{t}-lead") or None
+            if f"task-{g}-{t}-time" in post:
+                choices.task_times[(g, t)] = post.get(f"task-{g}-{t}-time", "").strip()
+    for r, _item in enumerate(parsed.get("responsibilities", [])):
+        choices.responsibility_units[r] = [v for v in post.getlist(f"resp-{r}-units") if v]
+    return choices

@@ -1,0 +1,430 @@
+"""Every write to plans and tasks (issue 3). Each checks scope and audits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.core.audit import audit_record, diff, snapshot
+from lantoa.core.dates import local_today
+from lantoa.core.scoping import ScopedUser
+from lantoa.core.text import fold
+from lantoa.org.models import Unit
+from lantoa.org.services import require_write, unit_create
+from lantoa.plans.matching import match_units
+from lantoa.plans.models import (
+    Distribution,
+    LegalBasis,
+    Objective,
+    Phase,
+    Plan,
+    PlanImport,
+    Target,
+    Task,
+    TaskGroup,
+    TaskOccurrence,
+)
+from lantoa.plans.parsing import DocumentError, parse_document
+from lantoa.plans.timing import read_timing
+
+PLAN_FILE_TOO_BIG = _("Tệp lớn hơn 20 MB. Hãy tải lên bản Word (.docx) hoặc PDF nhỏ hơn.")
+PLAN_IMPORT_DONE = _("Lần nhập này đã được lưu thành kế hoạch; hãy mở kế hoạch đó.")
+MAX_PLAN_BYTES = 20 * 2**20
+NEW_UNIT = "new"
+
+
+@transaction.atomic
+def plan_import_start(*, actor: ScopedUser, unit: Unit, uploaded: UploadedFile) -> PlanImport:
+    """Read the uploaded plan; keep what was read for review. Nothing of the plan is saved yet."""
+    require_write(actor, unit)
+    if uploaded.size > MAX_PLAN_BYTES:
+        raise ValidationError({"file": PLAN_FILE_TOO_BIG})
+    content = uploaded.read()
+    try:
+        parsed = parse_document(content, uploaded.name)
+    except DocumentError as exc:
+        raise ValidationError({"file": str(exc)}) from exc
+    return PlanImport.objects.create(
+        unit=unit,
+        uploaded_by=actor,
+        original_name=uploaded.name[:255],
+        parsed=parsed.as_json(),
+    )
+
+
+@dataclass
+class ImportChoices:
+    """What the coordinator decided on the review page."""
+
+    number: str = ""
+    date: dt.date | None = None
+    title: str = ""
+    drop_objectives: set[int] = field(default_factory=set)
+    # (group index, task index) → unit id, NEW_UNIT, or None
+    task_leads: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    task_times: dict[tuple[int, int], str] = field(default_factory=dict)
+    # responsibility index → unit ids (and NEW_UNIT)
+    responsibility_units: dict[int, list[str]] = field(default_factory=dict)
+
+
+def suggested_units(plan_import: PlanImport) -> dict[str, Any]:
+    """The units the review page pre-selects: by task and by responsibility."""
+    units = list(Unit.objects.filter(path__startswith=plan_import.unit.path))
+    data = plan_import.parsed
+    tasks = {}
+    for g, group in enumerate(data.get("task_groups", [])):
+        for t, task in enumerate(group["tasks"]):
+            name = task.get("lead_unit") or ""
+            matched = match_units(name, units) if name else []
+            tasks[(g, t)] = {"name": name, "units": matched}
+    responsibilities = {}
+    for r, item in enumerate(data.get("responsibilities", [])):
+        responsibilities[r] = {"name": item["unit"], "units": match_units(item["unit"], units)}
+    return {"units": units, "tasks": tasks, "responsibilities": responsibilities}
+
+
+@transaction.atomic
+def plan_import_confirm(
+    *, actor: ScopedUser, plan_import: PlanImport, choices: ImportChoices
+) -> Plan:
+    """Save the reviewed plan in one transaction: header, bases, objectives, targets, tasks
+    (from the task groups and from "Tổ chức thực hiện", fanned out to the named units),
+    recipients, and each task's occurrences."""
+    issuer = plan_import.unit
+    require_write(actor, issuer)
+    if plan_import.status != PlanImport.Status.REVIEW:
+        raise ValidationError(PLAN_IMPORT_DONE)
+    data = plan_import.parsed
+    phases_data = data.get("phases", [])
+    years = [y for p in phases_data for y in (p.get("start_year"), p.get("end_year")) if y]
+    plan = Plan(
+        issuer=issuer,
+        document_kind=data.get("document_kind") or "Kế hoạch",
+        document_kind_code=data.get("document_kind_code") or "KH",
+        number=choices.number or data.get("number") or "",
+        date=choices.date or _iso(data.get("date")),
+        place=data.get("place") or "",
+        title=choices.title or data.get("title") or "",
+        signer_authority=data["signer"].get("authority") or "",
+        signer_title=data["signer"].get("title") or "",
+        signer_name=data["signer"].get("name") or "",
+        archive_note=(data.get("recipients") or {}).get("archive") or "",
+        start_year=min(years) if years else None,
+        end_year=max(years) if years else None,
+        source_name=plan_import.original_name,
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
+    plan.full_clean()
+    plan.save()
+    LegalBasis.objects.bulk_create(
+        LegalBasis(
+            plan=plan,
+            position=i,
+            kind=b["kind"],
+            number=b["number"],
+            date=_iso(b.get("date")),
+            issuer=b.get("issuer") or "",
+            title=b.get("title") or "",
+        )
+        for i, b in enumerate(data.get("legal_bases", []))
+    )
+    objectives = [
+        Objective(plan=plan, position=i, kind=Objective.Kind.GENERAL, text=text)
+        for i, text in enumerate(data.get("general_objectives", []))
+        if i not in choices.drop_objectives
+    ]
+    objectives += [
+        Objective(plan=plan, position=100 + i, kind=Objective.Kind.REQUIREMENT, text=text)
+        for i, text in enumerate(data.get("requirements", []))
+    ]
+    Objective.objects.bulk_create(objectives)
+    for p, phase_data in enumerate(phases_data):
+        phase = Phase.objects.create(
+            plan=plan,
+            position=p,
+            label=phase_data.get("label") or str(_("Mục tiêu cụ thể")),
+            start_year=phase_data.get("start_year"),
+            end_year=phase_data.get("end_year"),
+        )
+        Target.objects.bulk_create(
+            Target(
+                plan=plan,
+                phase=phase,
+                position=t,
+                text=target["text"],
+                value=Decimal(str(target["value"])) if target.get("value") is not None else None,
+                unit_of_measure=target.get("unit") or "",
+            )
+            for t, target in enumerate(phase_data.get("targets", []))
+        )
+
+    scope_units = {str(u.pk): u for u in Unit.objects.filter(path__startswith=issuer.path)}
+    created_units: dict[str, Unit] = {}
+
+    def resolve(choice: str | None, name: str) -> Unit | None:
+        if not choice:
+            return None
+        if choice == NEW_UNIT:
+            key = fold(name)
+            if key not in created_units:
+                created_units[key] = unit_create(
+                    actor=actor,
+                    code=_new_code(issuer),
+                    name=name,
+                    kind=Unit.Kind.OFFICE,
+                    parent=issuer,
+                )
+            return created_units[key]
+        unit = scope_units.get(str(choice))
+        if unit is None:
+            raise PermissionDenied
+        return unit
+
+    position = 0
+    for g, group_data in enumerate(data.get("task_groups", [])):
+        group = TaskGroup.objects.create(
+            plan=plan, position=g, number=group_data.get("number") or "", title=group_data["title"]
+        )
+        for t, task_data in enumerate(group_data["tasks"]):
+            lead = resolve(choices.task_leads.get((g, t)), task_data.get("lead_unit") or "")
+            time_text = choices.task_times.get((g, t), task_data.get("time") or "")
+            task = _task(
+                plan,
+                group,
+                position,
+                task_data["text"],
+                lead,
+                time_text,
+                task_data.get("product") or "",
+                Task.Source.TASKS,
+            )
+            position += 1
+            supports = [
+                u
+                for name in task_data.get("support_units", [])
+                for u in match_units(name, scope_units.values())
+            ]
+            if supports:
+                task.support_units.set(supports)
+            for s, sub_text in enumerate(task_data.get("subtasks", [])):
+                _task(
+                    plan,
+                    group,
+                    position + s,
+                    sub_text,
+                    lead,
+                    time_text,
+                    "",
+                    Task.Source.TASKS,
+                    parent=task,
+                )
+            position += len(task_data.get("subtasks", []))
+
+    for r, item in enumerate(data.get("responsibilities", [])):
+        chosen = choices.responsibility_units.get(r, [])
+        leads = [resolve(c, item["unit"]) for c in chosen] or [None]
+        for duty in item["duties"]:
+            for lead in leads:
+                task = _task(plan, None, position, duty, lead, "", "", Task.Source.RESPONSIBILITY)
+                if item.get("requested"):
+                    task.requested = True
+                    task.save(update_fields=["requested"])
+                position += 1
+
+    recipients = data.get("recipients") or {}
+    distributions = []
+    for mode in (Distribution.Mode.ELECTRONIC, Distribution.Mode.PAPER):
+        for name in recipients.get(mode, []):
+            matched = match_units(name, scope_units.values())
+            distributions.append(
+                Distribution(
+                    plan=plan,
+                    position=len(distributions),
+                    recipient=name,
+                    unit=matched[0] if len(matched) == 1 else None,
+                    mode=mode,
+                )
+            )
+    Distribution.objects.bulk_create(distributions)
+    for task in plan.tasks.all():
+        occurrences_create(task, plan)
+    plan_import.status = PlanImport.Status.CONFIRMED
+    plan_import.plan = plan
+    plan_import.save(update_fields=["status", "plan"])
+    audit_record(
+        actor=actor,
+        action="plan.imported",
+        obj=plan,
+        unit_path=issuer.path,
+        changes={"source": [None, plan_import.original_name], "tasks": [None, plan.tasks.count()]},
+    )
+    return plan
+
+
+def _task(
+    plan: Plan,
+    group: TaskGroup | None,
+    position: int,
+    text: str,
+    lead: Unit | None,
+    time_text: str,
+    product: str,
+    source: str,
+    parent: Task | None = None,
+) -> Task:
+    timing = read_timing(time_text or text)
+    return Task.objects.create(
+        plan=plan,
+        group=group,
+        parent=parent,
+        position=position,
+        source=source,
+        title=text[:500],
+        description=text if len(text) > 500 else "",
+        lead_unit=lead,
+        start=timing.start,
+        due=timing.due,
+        recurrence=timing.recurrence,
+        occasion=timing.occasion,
+        time_text=time_text[:200],
+        expected_result=product,
+    )
+
+
+def _iso(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _new_code(parent: Unit) -> str:
+    n = Unit.objects.filter(code__startswith=f"{parent.code}-N").count() + 1
+    while Unit.objects.filter(code=f"{parent.code}-N{n:02d}").exists():
+        n += 1
+    return f"{parent.code}-N{n:02d}"
+
+
+def _years(plan: Plan) -> list[int]:
+    first = plan.start_year or (plan.date.year if plan.date else local_today().year)
+    last = plan.end_year or first
+    return list(range(first, last + 1))
+
+
+def _occurrences_reschedule(task: Task) -> None:
+    """New periods after the task's timing changed; periods already reported are kept."""
+    done = set(
+        task.occurrences.filter(status=TaskOccurrence.Status.DONE).values_list("label", flat=True)
+    )
+    task.occurrences.exclude(status=TaskOccurrence.Status.DONE).delete()
+    fresh = occurrences_create(task, task.plan, save=False)
+    TaskOccurrence.objects.bulk_create(o for o in fresh if o.label not in done)
+
+
+def occurrences_create(task: Task, plan: Plan, *, save: bool = True) -> list[TaskOccurrence]:
+    """One occurrence per period of the task's recurrence within the plan's years."""
+    rows: list[TaskOccurrence] = []
+    if task.recurrence in ("", Task.Recurrence.ONCE):
+        rows.append(TaskOccurrence(task=task, label="", starts=task.start, due=task.due))
+    elif task.recurrence in (Task.Recurrence.YEARLY, Task.Recurrence.CONTINUOUS):
+        rows += [
+            TaskOccurrence(task=task, label=str(y), starts=dt.date(y, 1, 1), due=dt.date(y, 12, 31))
+            for y in _years(plan)
+        ]
+    elif task.recurrence == Task.Recurrence.OCCASIONS and task.occasion:
+        day, month = (int(x) for x in task.occasion.split("/"))
+        rows += [
+            TaskOccurrence(
+                task=task,
+                label=f"{task.occasion}/{y}",
+                starts=dt.date(y, 1, 1),
+                due=dt.date(y, month, day),
+            )
+            for y in _years(plan)
+        ]
+    else:
+        step = {"monthly": 1, "quarterly": 3, "half_yearly": 6}.get(task.recurrence, 12)
+        for y in _years(plan):
+            for month in range(step, 13, step):
+                first = dt.date(y, month - step + 1, 1)
+                last = dt.date(y + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+                rows.append(
+                    TaskOccurrence(task=task, label=f"{month:02d}/{y}", starts=first, due=last)
+                )
+    return TaskOccurrence.objects.bulk_create(rows) if save else rows
+
+
+TASK_FIELDS = [
+    "assignee",
+    "lead_unit",
+    "authority",
+    "start",
+    "due",
+    "recurrence",
+    "expected_result",
+]
+OCCURRENCE_DONE_NEEDS_RESULT = _(
+    "Cần ghi kết quả và đính kèm ít nhất một minh chứng (đường dẫn) trước khi báo hoàn thành."
+)
+
+
+@transaction.atomic
+def task_update(*, actor: ScopedUser | None, task: Task, **fields: Any) -> Task:
+    """Fill in or correct a task's 06 rõ; the plan's issuer (the coordinator) decides."""
+    require_write(actor, task.plan.issuer)
+    before = snapshot(task, TASK_FIELDS)
+    for name, value in fields.items():
+        setattr(task, name, value)
+    task.full_clean(exclude=["plan", "group", "parent", "parent_task"])
+    changes = diff(before, snapshot(task, TASK_FIELDS))
+    if changes:
+        task.version += 1
+        task.save(update_fields=[*fields.keys(), "version"])
+        if {"start", "due", "recurrence"} & changes.keys():
+            _occurrences_reschedule(task)
+        audit_record(
+            actor=actor,
+            action="task.changed",
+            obj=task,
+            unit_path=task.plan.issuer.path,
+            changes=changes,
+        )
+    return task
+
+
+@transaction.atomic
+def occurrence_complete(
+    *,
+    actor: ScopedUser | None,
+    occurrence: TaskOccurrence,
+    completed_on: dt.date,
+    result_note: str,
+    evidence_url: str,
+) -> TaskOccurrence:
+    """Report a period of a task done: a result and at least one piece of evidence (issue 3)."""
+    task = occurrence.task
+    unit = task.lead_unit or task.plan.issuer
+    require_write(actor, unit)
+    if not result_note.strip() or not evidence_url.strip():
+        raise ValidationError(OCCURRENCE_DONE_NEEDS_RESULT)
+    occurrence.status = TaskOccurrence.Status.DONE
+    occurrence.completed_on = completed_on
+    occurrence.result_note = result_note.strip()
+    occurrence.evidence_url = evidence_url.strip()
+    occurrence.full_clean(exclude=["task"])
+    occurrence.save(update_fields=["status", "completed_on", "result_note", "evidence_url"])
+    audit_record(
+        actor=actor,
+        action="occurrence.done",
+        obj=occurrence,
+        unit_path=unit.path,
+        changes={
+            "completed_on": [None, completed_on.strftime("%d/%m/%Y")],
+            "result": [None, result_note],
+        },
+    )
+    return occurrence

@@ -1,0 +1,34 @@
+"""End to end in Debian's Chromium: the coordinator uploads the ward's plan, fixes a warning on
+the review page, saves, and finds the tasks on the task list (issue 3, "Done when")."""
+
+import pytest
+
+from conftest import sign_in
+from lantoa.plans.models import Task
+from lantoa.plans.tests.test_parsing import SEED
+
+pytestmark = pytest.mark.browser
+
+
+def test_coordinator_imports_the_seed_and_finds_its_tasks(browser, live_server, coordinator, world):
+    page = sign_in(browser, live_server, "coordinator", {"width": 1366, "height": 900})
+    page.goto(f"{live_server.url}/plans/import/")
+    page.set_input_files("input[name=file]", str(SEED))
+    page.get_by_role("button", name="Tải lên và đọc").click()
+    page.get_by_role("heading", name="Kiểm tra kế hoạch vừa đọc").wait_for()
+    assert "Mục tiêu thứ 4 lặp lại nguyên văn mục tiêu thứ 3." in page.content()
+
+    # fix a warning: the portal task names no lead unit; give it to the service centre
+    portal = page.get_by_test_id("review-task").filter(has_text="Đăng tải tin, bài, chuyên mục")
+    assert "chưa có: đơn vị chủ trì" in portal.inner_text()
+    portal.locator("select").select_option(label="Trung tâm Dịch vụ tổng hợp")
+    page.get_by_label("Số, ký hiệu").fill("12/KH-UBND")
+    page.get_by_role("button", name="Lưu kế hoạch").click()
+    page.get_by_text("Đã lưu kế hoạch với").wait_for()
+
+    page.goto(f"{live_server.url}/plans/tasks/?unit={world.centre.pk}")
+    table = page.get_by_test_id("task-table").inner_text()
+    assert "Đăng tải tin, bài, chuyên mục" in table
+    assert "Giao Trung tâm Dịch vụ tổng hợp phường tham mưu" in table
+    assert Task.objects.filter(lead_unit=world.centre).count() >= 2
+    page.close()

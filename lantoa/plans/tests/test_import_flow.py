@@ -1,0 +1,200 @@
+"""Uploading a plan, reviewing what was read, saving it in one transaction; scope of plans and
+tasks (P2, O1.1; issue 3)."""
+
+import datetime as dt
+import re
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from conftest import make_unit
+from lantoa.org.models import Unit
+from lantoa.plans.models import Plan, PlanImport, Task, TaskOccurrence
+from lantoa.plans.selectors import occurrence_buckets, occurrence_list_for, task_list_for
+from lantoa.plans.tests.test_parsing import SEED
+
+K = Unit.Kind
+
+
+@pytest.fixture
+def ward_units(world):
+    """The units the seed names, in the cast's ward."""
+    front = make_unit("90001-MT", "Ủy ban MTTQ Việt Nam phường An Hòa", K.FRONT, world.ward)
+    make_unit("90001-DTN", "Đoàn Thanh niên phường", K.MASS_ORGANISATION, front)
+    make_unit("90001-HPN", "Hội Liên hiệp Phụ nữ phường", K.MASS_ORGANISATION, front)
+    make_unit("90001-TDP1", "Tổ dân phố số 1", K.RESIDENTIAL_GROUP, world.ward)
+    return world
+
+
+def upload(client, content=None, name="ke-hoach.txt"):
+    content = SEED.read_bytes() if content is None else content
+    return client.post(reverse("plans:import"), {"file": SimpleUploadedFile(name, content)})
+
+
+def review_form_data(page_html: str) -> dict:
+    """What a person submits by leaving every pre-selected field as it is."""
+    data: dict = {}
+    for name, value in re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page_html):
+        data.setdefault(name, value)
+    for select in re.findall(r'<select name="([^"]+)"[^>]*>(.*?)</select>', page_html, re.S):
+        name, body = select
+        chosen = re.findall(r'<option value="([^"]*)" selected', body)
+        if chosen:
+            data[name] = chosen if len(chosen) > 1 else chosen[0]
+    title = re.search(r'<textarea name="title"[^>]*>(.*?)</textarea>', page_html, re.S)
+    data["title"] = title.group(1).strip()
+    data.pop("csrfmiddlewaretoken", None)
+    return data
+
+
+def test_p2_upload_shows_review_and_saves_nothing_yet(coordinator, ward_units, login):
+    client = login(coordinator)
+    response = upload(client)
+    assert response.status_code == 302
+    record = PlanImport.objects.get()
+    review = client.get(response.url)
+    body = review.content.decode()
+    assert "Kiểm tra kế hoạch vừa đọc" in body
+    assert "Mục tiêu thứ 4 lặp lại nguyên văn mục tiêu thứ 3." in body
+    assert "Bỏ mục trùng này" in body
+    assert Plan.objects.count() == 0 and Task.objects.count() == 0
+    assert record.parsed["title"].startswith("Đẩy mạnh công tác truyền thông")
+
+
+def test_p2_confirm_saves_the_plan_with_tasks_for_the_named_units(coordinator, ward_units, login):
+    world = ward_units
+    client = login(coordinator)
+    review_url = upload(client).url
+    data = review_form_data(client.get(review_url).content.decode())
+    data["number"] = "12/KH-UBND"
+    data["date"] = "15/03/2026"
+    response = client.post(review_url, data)
+    assert response.status_code == 302
+    plan = Plan.objects.get()
+    assert (plan.number, plan.date, plan.issuer) == ("12/KH-UBND", dt.date(2026, 3, 15), world.ward)
+    assert (plan.start_year, plan.end_year) == (2026, 2035)
+    assert plan.signer_name == "Phan Đình Huy"
+    assert plan.legal_bases.count() == 4
+    assert plan.objectives.filter(kind="general").count() == 5  # the duplicate was dropped
+    assert plan.targets.count() == 6
+    # "Giao Trung tâm Dịch vụ tổng hợp phường ..." is led by the centre
+    radio = Task.objects.get(title__startswith="Giao Trung tâm Dịch vụ tổng hợp")
+    assert radio.lead_unit == world.centre and radio.recurrence == "yearly"
+    # "Các cơ sở giáo dục trực thuộc" fans out to every school: 5 duties x 2 schools
+    school_tasks = Task.objects.filter(source="responsibility", lead_unit__kind=K.SCHOOL)
+    assert school_tasks.count() == 10
+    assert {t.lead_unit for t in school_tasks} == {world.school_a, world.school_b}
+    # the Front, its organisations and the residential groups are asked, not assigned
+    requested = Task.objects.filter(requested=True)
+    assert {t.lead_unit.kind for t in requested} == {
+        K.FRONT,
+        K.MASS_ORGANISATION,
+        K.RESIDENTIAL_GROUP,
+    }
+    honour = Task.objects.get(title__contains="Ngày Nhà giáo Việt Nam 20/11")
+    assert honour.occasion == "20/11"
+    assert honour.occurrences.count() == 10  # 2026..2035
+    assert plan.distributions.filter(mode="paper").count() == 1
+    assert PlanImport.objects.get().status == PlanImport.Status.CONFIRMED
+    assert client.get(review_url).status_code == 302  # the review now leads to the plan
+
+
+def test_a_failed_confirm_leaves_nothing(coordinator, ward_units, login, monkeypatch):
+    from lantoa.plans import services
+
+    client = login(coordinator)
+    review_url = upload(client).url
+    data = review_form_data(client.get(review_url).content.decode())
+
+    def broken(task, plan):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(services, "occurrences_create", broken)
+    client.raise_request_exception = False
+    assert client.post(review_url, data).status_code == 500
+    assert Plan.objects.count() == 0 and Task.objects.count() == 0
+
+
+def test_unknown_unit_can_be_created_from_the_review(coordinator, world, login):
+    text = SEED.read_text().replace(
+        "2. Phòng Kinh tế, Hạ tầng và Đô thị", "2. Ban Quản lý chợ phường"
+    )
+    client = login(coordinator)
+    review_url = upload(client, text.encode()).url
+    page = client.get(review_url).content.decode()
+    assert "Tạo đơn vị mới «Ban Quản lý chợ phường»" in page
+    data = review_form_data(page)
+    data["resp-1-units"] = "new"
+    client.post(review_url, data)
+    market = Unit.objects.get(name="Ban Quản lý chợ phường")
+    assert market.parent == world.ward
+    assert Task.objects.filter(lead_unit=market).count() == 3
+
+
+def test_bad_file_on_upload_gets_the_message(coordinator, world, login):
+    response = upload(login(coordinator), b"Thong bao lich truc Tet\n", "thong-bao.txt")
+    assert response.status_code == 200
+    assert "Không nhận ra văn bản này là kế hoạch" in response.content.decode()
+    assert PlanImport.objects.count() == 0
+
+
+@pytest.fixture
+def saved_plan(coordinator, ward_units, login):
+    client = login(coordinator)
+    review_url = upload(client).url
+    client.post(review_url, review_form_data(client.get(review_url).content.decode()))
+    return Plan.objects.get()
+
+
+def test_school_sees_only_its_tasks_and_another_ward_gets_404(
+    saved_plan, school_a_officer, other_coordinator, world, login
+):
+    mine = task_list_for(school_a_officer)
+    assert mine.count() == 5 and {t.lead_unit for t in mine} == {world.school_a}
+    client = login(school_a_officer)
+    other_school_task = Task.objects.filter(lead_unit=world.school_b).first()
+    assert client.get(other_school_task.get_absolute_url()).status_code == 404
+    assert client.get(saved_plan.get_absolute_url()).status_code == 404  # the ward's plan page
+    outsider = login(other_coordinator)
+    assert outsider.get(saved_plan.get_absolute_url()).status_code == 404
+    assert outsider.get(mine.first().get_absolute_url()).status_code == 404
+    record = PlanImport.objects.get()
+    assert outsider.get(reverse("plans:import_review", args=[record.pk])).status_code == 404
+
+
+@time_machine.travel(dt.datetime(2027, 3, 1, 9, 0, tzinfo=dt.UTC), tick=False)
+def test_four_buckets_count_current_occurrences(saved_plan, coordinator):
+    occurrences = occurrence_list_for(coordinator).filter(task__plan=saved_plan)
+    honour = TaskOccurrence.objects.filter(task__occasion="20/11").order_by("due")
+    first = honour[0]  # 20/11/2026, now past
+    first.status, first.completed_on = "done", dt.date(2026, 11, 20)
+    first.save()
+    buckets = occurrence_buckets(occurrences)
+    # periods of 2026 are past, 2027's have begun, 2028+ do not count yet
+    assert buckets["done_on_time"] == 1
+    assert buckets["open_overdue"] > 0 and buckets["open_in_time"] > 0
+    assert (
+        sum(buckets.values())
+        == occurrences.filter(starts__year__lte=2027).count()
+        + occurrences.filter(starts__isnull=True).count()
+    )
+
+
+def test_task_list_query_count_is_bounded(
+    saved_plan, coordinator, login, django_assert_max_num_queries
+):
+    client = login(coordinator)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("plans:task_list"))
+    assert response.status_code == 200
+    assert (
+        response.context["page"].paginator.count
+        == saved_plan.tasks.filter(parent__isnull=True).count()
+    )
+
+
+def test_plan_page_counts_incomplete_06ro(saved_plan, coordinator, login):
+    body = login(coordinator).get(saved_plan.get_absolute_url()).content.decode()
+    assert "nhiệm vụ chưa đủ «06 rõ»" in body

@@ -1,0 +1,75 @@
+"""Reading "rõ thời gian" from the words of a plan (O1.1): a deadline, a recurrence, an occasion.
+
+"Tháng 11/2026" → due 30/11/2026; "Trước ngày 15/6/2026" → due 15/06/2026; "Quý II/2026" → due
+30/06/2026; "hằng năm" → yearly; "Ngày Nhà giáo Việt Nam 20/11" → occasion 20/11, yearly.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from lantoa.core.text import fold
+
+ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+DATE_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+MONTH_RE = re.compile(r"thang\s+(\d{1,2})\s*/\s*(\d{4})")
+MONTH_WORD_RE = re.compile(r"thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+QUARTER_RE = re.compile(r"quy\s+(iv|iii|ii|i|[1-4])\s*/\s*(\d{4})")
+OCCASION_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})\b(?!/)")
+
+
+@dataclass(frozen=True)
+class Timing:
+    start: dt.date | None = None
+    due: dt.date | None = None
+    recurrence: str = ""
+    occasion: str = ""
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def read_timing(text: str) -> Timing:
+    folded = fold(text)
+    recurrence = ""
+    if any(w in folded for w in ("hang thang", "moi thang")):
+        recurrence = "monthly"
+    elif any(w in folded for w in ("hang quy", "moi quy")):
+        recurrence = "quarterly"
+    elif "6 thang" in folded or "sau thang" in folded:
+        recurrence = "half_yearly"
+    elif any(w in folded for w in ("hang nam", "moi nam", "dinh ky")):
+        recurrence = "yearly"
+    elif "thuong xuyen" in folded or "lien tuc" in folded:
+        recurrence = "continuous"
+    dates = []
+    for d, m, y in DATE_RE.findall(folded):
+        try:
+            dates.append(dt.date(int(y), int(m), int(d)))
+        except ValueError:
+            continue
+    start = due = None
+    if dates:
+        start, due = (dates[0], dates[-1]) if len(dates) > 1 else (None, dates[0])
+    elif match := QUARTER_RE.search(folded):
+        quarter = ROMAN_QUARTERS.get(match.group(1)) or int(match.group(1))
+        due = _last_day(int(match.group(2)), quarter * 3)
+    else:
+        months = MONTH_RE.findall(folded) or MONTH_WORD_RE.findall(folded)
+        if months:
+            month, year = months[-1]
+            if 1 <= int(month) <= 12:
+                due = _last_day(int(year), int(month))
+    occasion = ""
+    if not dates and (match := OCCASION_RE.search(folded)):
+        day, month = int(match.group(1)), int(match.group(2))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            occasion = f"{day:02d}/{month:02d}"
+            recurrence = recurrence or "occasions"
+    if due and not recurrence:
+        recurrence = "once"
+    return Timing(start=start, due=due, recurrence=recurrence, occasion=occasion)

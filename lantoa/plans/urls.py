@@ -1,0 +1,13 @@
+from django.urls import path
+
+from lantoa.plans import views
+
+app_name = "plans"
+urlpatterns = [
+    path("", views.plan_list, name="list"),
+    path("import/", views.plan_import, name="import"),
+    path("import/<int:pk>/", views.plan_import_review, name="import_review"),
+    path("<int:pk>/", views.plan_detail, name="detail"),
+    path("tasks/", views.task_list, name="task_list"),
+    path("tasks/<int:pk>/", views.task_detail, name="task_detail"),
+]

@@ -1,0 +1,225 @@
+"""Plan pages: upload and review an imported plan, the plan, the task list (issue 3)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from lantoa.org.selectors import unit_list_for, ward_root_of
+from lantoa.plans import selectors, services
+from lantoa.plans.forms import PlanHeaderForm, PlanUploadForm, TaskFilterForm, import_choices
+from lantoa.plans.selectors import TaskFilters
+
+PAGE_SIZE = 50
+
+
+def plan_list(request: HttpRequest) -> HttpResponse:
+    plans = selectors.plan_list_for(request.user)
+    can_import = (
+        any(request.user.scope.can_write(ward_root_of(r.unit)) for r in request.user.roles)
+        or request.user.is_superuser
+    )
+    return render(request, "plans/plan_list.html", {"plans": plans, "can_import": can_import})
+
+
+@require_http_methods(["GET", "POST"])
+def plan_import(request: HttpRequest) -> HttpResponse:
+    form = PlanUploadForm(request.POST or None, request.FILES or None)
+    issuer = _issuer_for(request)
+    if request.method == "POST" and form.is_valid():
+        if issuer is None:
+            form.add_error(None, _("Tài khoản của bạn không được nhập kế hoạch."))
+        else:
+            try:
+                record = services.plan_import_start(
+                    actor=request.user, unit=issuer, uploaded=form.cleaned_data["file"]
+                )
+            except ValidationError as exc:
+                form.add_error("file", exc.message_dict.get("file", exc.messages))
+            else:
+                return redirect(record)
+    return render(request, "plans/plan_import.html", {"form": form, "issuer": issuer})
+
+
+def _issuer_for(request: HttpRequest):  # type: ignore[no-untyped-def]
+    """The ward (or the unit) in whose name the user imports: the first one they may write."""
+    for role in request.user.roles:
+        root = ward_root_of(role.unit)
+        for unit in (root, role.unit):
+            if request.user.scope.can_write(unit):
+                return unit
+    return None
+
+
+@require_http_methods(["GET", "POST"])
+def plan_import_review(request: HttpRequest, pk: int) -> HttpResponse:
+    record = selectors.plan_import_get_for(request.user, pk)
+    if record.plan_id:
+        return redirect(record.plan)
+    parsed = record.parsed
+    header = PlanHeaderForm(
+        request.POST or None,
+        initial={"number": parsed.get("number") or "", "title": parsed.get("title") or ""},
+    )
+    if request.method == "POST" and header.is_valid():
+        try:
+            plan = services.plan_import_confirm(
+                actor=request.user,
+                plan_import=record,
+                choices=import_choices(request.POST, parsed, header),
+            )
+        except ValidationError as exc:
+            header.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("Đã lưu kế hoạch với %(n)s nhiệm vụ.") % {"n": plan.tasks.count()},
+            )
+            return redirect(plan)
+    suggestions = services.suggested_units(record)
+    return render(
+        request,
+        "plans/plan_import_review.html",
+        {
+            "record": record,
+            "parsed": parsed,
+            "header": header,
+            "suggestions": suggestions,
+            "review": _review_rows(parsed, suggestions),
+        },
+    )
+
+
+def _review_rows(parsed: dict, suggestions: dict) -> dict:  # type: ignore[type-arg]
+    """Rows for the review template, each with its warnings and pre-selected units."""
+    warnings_by_place: dict[str, list[str]] = {}
+    for warning in parsed.get("warnings", []):
+        warnings_by_place.setdefault(warning["where"], []).append(warning["message"])
+    duplicates = {second for _first, second in parsed.get("duplicate_objectives", [])}
+    objectives = [
+        {
+            "index": i,
+            "text": text,
+            "duplicate": i in duplicates,
+            "warnings": warnings_by_place.get(f"general_objectives[{i}]", []),
+        }
+        for i, text in enumerate(parsed.get("general_objectives", []))
+    ]
+    groups = []
+    for g, group in enumerate(parsed.get("task_groups", [])):
+        rows = []
+        for t, task in enumerate(group["tasks"]):
+            suggestion = suggestions["tasks"][(g, t)]
+            rows.append(
+                {
+                    "lead_field": f"task-{g}-{t}-lead",
+                    "time_field": f"task-{g}-{t}-time",
+                    "task": task,
+                    "selected": [str(u.pk) for u in suggestion["units"][:1]],
+                    "unknown_name": suggestion["name"]
+                    if suggestion["name"] and not suggestion["units"]
+                    else "",
+                    "warnings": warnings_by_place.get(f"task_groups[{g}].tasks[{t}]", []),
+                }
+            )
+        groups.append({"group": group, "rows": rows})
+    responsibilities = []
+    for r, item in enumerate(parsed.get("responsibilities", [])):
+        matched = suggestions["responsibilities"][r]["units"]
+        responsibilities.append(
+            {
+                "field": f"resp-{r}-units",
+                "item": item,
+                "selected": [str(u.pk) for u in matched],
+                "unknown": not matched,
+                "unknown_name": item["unit"] if not matched else "",
+            }
+        )
+    targets = []
+    for p, phase in enumerate(parsed.get("phases", [])):
+        for t, target in enumerate(phase["targets"]):
+            targets.append(
+                {
+                    "phase": phase,
+                    "target": target,
+                    "warnings": warnings_by_place.get(f"phases[{p}].targets[{t}]", []),
+                }
+            )
+    return {
+        "objectives": objectives,
+        "groups": groups,
+        "responsibilities": responsibilities,
+        "targets": targets,
+        "header_warnings": [
+            w["message"] for w in parsed.get("warnings", []) if w["where"] in ("number", "date")
+        ],
+    }
+
+
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_get_for(request.user, pk)
+    tasks = selectors.task_list_for(request.user, TaskFilters(plan=plan))
+    buckets = selectors.occurrence_buckets(
+        selectors.occurrence_list_for(request.user).filter(task__plan=plan)
+    )
+    incomplete = selectors.plan_incomplete_tasks(plan)
+    return render(
+        request,
+        "plans/plan_detail.html",
+        {
+            "plan": plan,
+            "legal_bases": plan.legal_bases.all(),
+            "objectives": plan.objectives.all(),
+            "phases": plan.phases.prefetch_related("targets"),
+            "tasks": tasks,
+            "buckets": _bucket_rows(buckets),
+            "incomplete": incomplete,
+            "distributions": plan.distributions.select_related("unit"),
+        },
+    )
+
+
+def _bucket_rows(counts: dict[str, int]) -> list[tuple[str, str, int]]:
+    from lantoa.plans.models import TaskOccurrence
+
+    return [(value, label, counts.get(value, 0)) for value, label in TaskOccurrence.Bucket.choices]
+
+
+def task_list(request: HttpRequest) -> HttpResponse:
+    units = unit_list_for(request.user)
+    plans = selectors.plan_list_for(request.user)
+    form = TaskFilterForm(request.GET or None, units=units, plans=plans)
+    data = form.cleaned_data if form.is_valid() else {}
+    filters = TaskFilters(
+        unit=data.get("unit"),
+        plan=data.get("plan"),
+        bucket=data.get("bucket") or "",
+        due_from=data.get("due_from"),
+        due_to=data.get("due_to"),
+        query=data.get("q") or "",
+    )
+    tasks = selectors.task_list_for(request.user, filters)
+    page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
+    buckets = selectors.occurrence_buckets(selectors.occurrence_list_for(request.user))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "plans/task_list.html",
+        {
+            "form": form,
+            "page": page,
+            "buckets": _bucket_rows(buckets),
+            "querystring": query.urlencode(),
+        },
+    )
+
+
+def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    task = selectors.task_get_for(request.user, pk)
+    return render(request, "plans/task_detail.html", {"task": task, "missing": task.missing_06ro()})
