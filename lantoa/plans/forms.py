@@ -31,8 +31,12 @@ class PlanHeaderForm(StyledFormMixin, forms.Form):
 
 class TaskFilterForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Tìm nhiệm vụ"), required=False)
-    unit = forms.ModelChoiceField(label=_("Đơn vị chủ trì"), queryset=None, required=False)
-    plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=None, required=False)
+    unit = forms.ModelChoiceField(
+        label=_("Đơn vị chủ trì"), queryset=None, required=False, empty_label=_("Tất cả")
+    )
+    plan = forms.ModelChoiceField(
+        label=_("Kế hoạch"), queryset=None, required=False, empty_label=_("Tất cả")
+    )
     bucket = forms.ChoiceField(
         label=_("Tình trạng"),
         required=False,

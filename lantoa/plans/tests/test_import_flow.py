@@ -36,8 +36,13 @@ def upload(client, content=None, name="ke-hoach.txt"):
 def review_form_data(page_html: str) -> dict:
     """What a person submits by leaving every pre-selected field as it is."""
     data: dict = {}
-    for name, value in re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page_html):
-        data.setdefault(name, value)
+    for tag in re.findall(r"<input[^>]*>", page_html):
+        name = re.search(r'name="([^"]+)"', tag)
+        value = re.search(r'value="([^"]*)"', tag)
+        if not name or not value or ('type="checkbox"' in tag and " checked" not in tag):
+            continue
+        data.setdefault(name.group(1), []).append(value.group(1))
+    data = {k: v[0] if len(v) == 1 else v for k, v in data.items()}
     for select in re.findall(r'<select name="([^"]+)"[^>]*>(.*?)</select>', page_html, re.S):
         name, body = select
         chosen = re.findall(r'<option value="([^"]*)" selected', body)
