@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.forms import StyledFormMixin
 from lantoa.org.forms import VNDateField
-from lantoa.plans.models import TaskOccurrence
+from lantoa.plans.models import Task, TaskOccurrence
 
 
 class PlanUploadForm(StyledFormMixin, forms.Form):
@@ -71,3 +71,64 @@ def import_choices(post: Any, parsed: dict[str, Any], header: PlanHeaderForm) ->
     for r, _item in enumerate(parsed.get("responsibilities", [])):
         choices.responsibility_units[r] = [v for v in post.getlist(f"resp-{r}-units") if v]
     return choices
+
+
+class TaskForm(StyledFormMixin, forms.ModelForm):
+    """The 06 rõ of one task."""
+
+    start = VNDateField(label=_("Ngày bắt đầu"), required=False)
+    due = VNDateField(label=_("Hạn hoàn thành"), required=False)
+
+    class Meta:
+        model = Task
+        fields = [
+            "title",
+            "assignee",
+            "lead_unit",
+            "authority",
+            "start",
+            "due",
+            "recurrence",
+            "expected_result",
+        ]
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "expected_result": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, people: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = people
+        self.fields["lead_unit"].queryset = units
+
+
+class AssigneeForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Task
+        fields = ["assignee"]
+
+    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = people
+
+
+class OccurrenceReportForm(StyledFormMixin, forms.Form):
+    completed_on = VNDateField(label=_("Ngày hoàn thành"))
+    result_note = forms.CharField(label=_("Kết quả"), widget=forms.Textarea(attrs={"rows": 2}))
+    evidence_url = forms.URLField(
+        assume_scheme="https",
+        label=_("Đường dẫn minh chứng"),
+        help_text=_("Bài đăng, ảnh, biên bản trên cổng thông tin hoặc thư mục chia sẻ."),
+    )
+
+
+class OccurrenceReturnForm(StyledFormMixin, forms.Form):
+    reason = forms.CharField(label=_("Lý do trả lại"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PlanIssueForm(StyledFormMixin, forms.Form):
+    override_reason = forms.CharField(
+        label=_("Lý do ban hành khi còn nhiệm vụ chưa đủ 06 rõ"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -167,3 +167,12 @@ def plan_incomplete_tasks(plan: Plan) -> list[Task]:
     """Tasks of the plan that lack one of the 06 rõ (O1.1)."""
     tasks = plan.tasks.filter(parent__isnull=True).select_related("lead_unit", "assignee")
     return [t for t in tasks if t.missing_06ro()]
+
+
+def occurrence_get_for(user: ScopedUser, pk: object) -> TaskOccurrence:
+    return get_in_scope(
+        TaskOccurrence.objects.select_related("task__plan__issuer", "task__lead_unit"),
+        user.scope,
+        tuple(f"task__{p}" for p in TASK_PATHS),
+        pk,
+    )

@@ -372,10 +372,27 @@ OCCURRENCE_DONE_NEEDS_RESULT = _(
 )
 
 
+TASK_ASSIGNEE_OUTSIDE = _("Người thực hiện phải thuộc đơn vị chủ trì hoặc đơn vị của bạn.")
+PLAN_ISSUE_INCOMPLETE_06RO = _(
+    "Còn %(n)s nhiệm vụ chưa đủ 06 rõ. Bổ sung cho đủ, hoặc lãnh đạo ban hành kèm lý do."
+)
+PLAN_ISSUE_NOT_DRAFT = _("Chỉ ban hành được kế hoạch đang ở trạng thái dự thảo.")
+PLAN_ISSUE_NEEDS_NUMBER = _("Cần ghi số, ký hiệu và ngày ban hành trước khi ban hành.")
+OCCURRENCE_RETURN_NEEDS_REASON = _("Cần ghi lý do trả lại để đơn vị biết phải bổ sung gì.")
+
+
 @transaction.atomic
 def task_update(*, actor: ScopedUser | None, task: Task, **fields: Any) -> Task:
-    """Fill in or correct a task's 06 rõ; the plan's issuer (the coordinator) decides."""
-    require_write(actor, task.plan.issuer)
+    """Fill in or correct a task's 06 rõ. The plan's issuer (the coordinator) changes any of
+    them; the lead unit may only name its own person as assignee."""
+    from lantoa.plans.permissions import can_edit_plan, can_set_assignee
+
+    if actor is not None and not can_edit_plan(actor, task.plan):
+        if set(fields) != {"assignee"} or not can_set_assignee(actor, task):
+            raise PermissionDenied
+        person = fields["assignee"]
+        if person is not None and not actor.scope.can_write(person.unit):
+            raise ValidationError({"assignee": TASK_ASSIGNEE_OUTSIDE})
     before = snapshot(task, TASK_FIELDS)
     for name, value in fields.items():
         setattr(task, name, value)
@@ -406,9 +423,14 @@ def occurrence_complete(
     evidence_url: str,
 ) -> TaskOccurrence:
     """Report a period of a task done: a result and at least one piece of evidence (issue 3)."""
+    from lantoa.plans.permissions import can_report_task
+
     task = occurrence.task
     unit = task.lead_unit or task.plan.issuer
-    require_write(actor, unit)
+    if actor is not None and not can_report_task(actor, task):
+        raise PermissionDenied
+    if occurrence.status == TaskOccurrence.Status.DONE:
+        raise ValidationError(_("Kỳ này đã báo hoàn thành."))
     if not result_note.strip() or not evidence_url.strip():
         raise ValidationError(OCCURRENCE_DONE_NEEDS_RESULT)
     occurrence.status = TaskOccurrence.Status.DONE
@@ -428,3 +450,66 @@ def occurrence_complete(
         },
     )
     return occurrence
+
+
+@transaction.atomic
+def occurrence_return(
+    *, actor: ScopedUser | None, occurrence: TaskOccurrence, reason: str
+) -> TaskOccurrence:
+    """The coordinator sends a reported result back with a reason; the unit reports again."""
+    from lantoa.plans.permissions import can_edit_plan
+
+    task = occurrence.task
+    if actor is not None and not can_edit_plan(actor, task.plan):
+        raise PermissionDenied
+    if not reason.strip():
+        raise ValidationError(OCCURRENCE_RETURN_NEEDS_REASON)
+    if occurrence.status != TaskOccurrence.Status.DONE:
+        raise ValidationError(_("Chỉ trả lại được kết quả đã báo hoàn thành."))
+    previous = occurrence.result_note
+    occurrence.status = TaskOccurrence.Status.RETURNED
+    occurrence.completed_on = None
+    occurrence.save(update_fields=["status", "completed_on"])
+    audit_record(
+        actor=actor,
+        action="occurrence.returned",
+        obj=occurrence,
+        unit_path=(task.lead_unit or task.plan.issuer).path,
+        changes={"reason": [None, reason.strip()], "result": [previous, None]},
+    )
+    return occurrence
+
+
+@transaction.atomic
+def plan_issue(*, actor: ScopedUser | None, plan: Plan, override_reason: str = "") -> Plan:
+    """Issue a draft plan. Every task must have its 06 rõ, unless a leader issues it with a
+    written reason, which is kept on the plan (O1.1)."""
+    from lantoa.plans.permissions import can_issue_incomplete_plan, can_issue_plan
+    from lantoa.plans.selectors import plan_incomplete_tasks
+
+    if actor is not None and not can_issue_plan(actor, plan):
+        raise PermissionDenied
+    if plan.status != Plan.Status.DRAFT:
+        raise ValidationError(PLAN_ISSUE_NOT_DRAFT)
+    if not plan.number or plan.date is None:
+        raise ValidationError(PLAN_ISSUE_NEEDS_NUMBER)
+    incomplete = plan_incomplete_tasks(plan)
+    if incomplete:
+        allowed = actor is None or can_issue_incomplete_plan(actor, plan)
+        if not (allowed and override_reason.strip()):
+            raise ValidationError(str(PLAN_ISSUE_INCOMPLETE_06RO) % {"n": len(incomplete)})
+        plan.issue_override_reason = override_reason.strip()
+    plan.status = Plan.Status.ISSUED
+    plan.version += 1
+    plan.save(update_fields=["status", "issue_override_reason", "version"])
+    audit_record(
+        actor=actor,
+        action="plan.issued",
+        obj=plan,
+        unit_path=plan.issuer.path,
+        changes={
+            "status": ["draft", "issued"],
+            "override_reason": [None, plan.issue_override_reason or None],
+        },
+    )
+    return plan

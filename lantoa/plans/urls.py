@@ -8,6 +8,10 @@ urlpatterns = [
     path("import/", views.plan_import, name="import"),
     path("import/<int:pk>/", views.plan_import_review, name="import_review"),
     path("<int:pk>/", views.plan_detail, name="detail"),
+    path("<int:pk>/issue/", views.plan_issue, name="issue"),
     path("tasks/", views.task_list, name="task_list"),
     path("tasks/<int:pk>/", views.task_detail, name="task_detail"),
+    path("tasks/<int:pk>/edit/", views.task_edit, name="task_edit"),
+    path("periods/<int:pk>/report/", views.occurrence_report, name="occurrence_report"),
+    path("periods/<int:pk>/return/", views.occurrence_return, name="occurrence_return"),
 ]

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from lantoa.org.selectors import unit_list_for, ward_root_of
-from lantoa.plans import selectors, services
-from lantoa.plans.forms import PlanHeaderForm, PlanUploadForm, TaskFilterForm, import_choices
+from lantoa.core.dates import local_today
+from lantoa.org.models import Person, Unit
+from lantoa.org.selectors import person_list_for, unit_list_for, ward_root_of
+from lantoa.plans import permissions, selectors, services
+from lantoa.plans.forms import (
+    AssigneeForm,
+    OccurrenceReportForm,
+    OccurrenceReturnForm,
+    PlanHeaderForm,
+    PlanIssueForm,
+    PlanUploadForm,
+    TaskFilterForm,
+    TaskForm,
+    import_choices,
+)
 from lantoa.plans.selectors import TaskFilters
 
 PAGE_SIZE = 50
@@ -180,6 +192,10 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "buckets": _bucket_rows(buckets),
             "incomplete": incomplete,
             "distributions": plan.distributions.select_related("unit"),
+            "can_issue": plan.status == plan.Status.DRAFT
+            and permissions.can_issue_plan(request.user, plan),
+            "can_override": permissions.can_issue_incomplete_plan(request.user, plan),
+            "issue_form": PlanIssueForm(),
         },
     )
 
@@ -222,4 +238,128 @@ def task_list(request: HttpRequest) -> HttpResponse:
 
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     task = selectors.task_get_for(request.user, pk)
-    return render(request, "plans/task_detail.html", {"task": task, "missing": task.missing_06ro()})
+    return render(request, "plans/task_detail.html", _task_context(request, task))
+
+
+def _task_context(request: HttpRequest, task, **forms_) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    user = request.user
+    context = {
+        "task": task,
+        "missing": task.missing_06ro(),
+        "can_edit": permissions.can_edit_plan(user, task.plan),
+        "can_report": permissions.can_report_task(user, task),
+        "report_form": OccurrenceReportForm(initial={"completed_on": local_today()}),
+        "return_form": OccurrenceReturnForm(),
+    }
+    if context["can_edit"]:
+        context["task_form"] = TaskForm(
+            instance=task, people=_people_for(user, task), units=_units_for(task)
+        )
+    elif context["can_report"]:
+        context["task_form"] = AssigneeForm(instance=task, people=_people_for(user, task))
+    context.update(forms_)
+    return context
+
+
+def _people_for(user, task):  # type: ignore[no-untyped-def]
+    """Whom the user may name: the lead unit's people (the coordinator: the whole ward)."""
+    if permissions.can_edit_plan(user, task.plan):
+        return person_list_for(user).filter(unit__path__startswith=task.plan.issuer.path)
+    return person_list_for(user, unit=task.lead_unit) if task.lead_unit else Person.objects.none()
+
+
+def _units_for(task):  # type: ignore[no-untyped-def]
+    return Unit.objects.filter(path__startswith=task.plan.issuer.path).order_by("path")
+
+
+@require_POST
+def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    task = selectors.task_get_for(request.user, pk)
+    if permissions.can_edit_plan(request.user, task.plan):
+        form = TaskForm(
+            request.POST,
+            instance=selectors.task_get_for(request.user, pk),
+            people=_people_for(request.user, task),
+            units=_units_for(task),
+        )
+    elif permissions.can_report_task(request.user, task):
+        form = AssigneeForm(
+            request.POST,
+            instance=selectors.task_get_for(request.user, pk),
+            people=_people_for(request.user, task),
+        )
+    else:
+        raise PermissionDenied
+    if form.is_valid():
+        try:
+            services.task_update(actor=request.user, task=task, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã lưu nhiệm vụ."))
+            return redirect(task)
+    return render(
+        request, "plans/task_detail.html", _task_context(request, task, task_form=form), status=400
+    )
+
+
+@require_POST
+def occurrence_report(request: HttpRequest, pk: int) -> HttpResponse:
+    occurrence = selectors.occurrence_get_for(request.user, pk)
+    task = selectors.task_get_for(request.user, occurrence.task_id)
+    if not permissions.can_report_task(request.user, task):
+        raise PermissionDenied
+    form = OccurrenceReportForm(request.POST)
+    if form.is_valid():
+        try:
+            services.occurrence_complete(
+                actor=request.user, occurrence=occurrence, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("Đã báo hoàn thành kỳ %(label)s.") % {"label": occurrence.label or "—"}
+            )
+            return redirect(task)
+    context = _task_context(request, task, report_form=form, report_for=occurrence.pk)
+    return render(request, "plans/task_detail.html", context, status=400)
+
+
+@require_POST
+def occurrence_return(request: HttpRequest, pk: int) -> HttpResponse:
+    occurrence = selectors.occurrence_get_for(request.user, pk)
+    task = selectors.task_get_for(request.user, occurrence.task_id)
+    if not permissions.can_edit_plan(request.user, task.plan):
+        raise PermissionDenied
+    form = OccurrenceReturnForm(request.POST)
+    if form.is_valid():
+        try:
+            services.occurrence_return(
+                actor=request.user, occurrence=occurrence, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã trả lại kết quả cho đơn vị."))
+            return redirect(task)
+    context = _task_context(request, task, return_form=form, return_for=occurrence.pk)
+    return render(request, "plans/task_detail.html", context, status=400)
+
+
+@require_POST
+def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_get_for(request.user, pk)
+    if not permissions.can_issue_plan(request.user, plan):
+        raise PermissionDenied
+    form = PlanIssueForm(request.POST)
+    if form.is_valid():
+        try:
+            services.plan_issue(
+                actor=request.user, plan=plan, override_reason=form.cleaned_data["override_reason"]
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Đã ban hành kế hoạch."))
+    return redirect(plan)

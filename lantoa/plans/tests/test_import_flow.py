@@ -4,28 +4,16 @@ tasks (P2, O1.1; issue 3)."""
 import datetime as dt
 import re
 
-import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from conftest import make_unit
 from lantoa.org.models import Unit
 from lantoa.plans.models import Plan, PlanImport, Task, TaskOccurrence
 from lantoa.plans.selectors import occurrence_buckets, occurrence_list_for, task_list_for
 from lantoa.plans.tests.test_parsing import SEED
 
 K = Unit.Kind
-
-
-@pytest.fixture
-def ward_units(world):
-    """The units the seed names, in the cast's ward."""
-    front = make_unit("90001-MT", "Ủy ban MTTQ Việt Nam phường An Hòa", K.FRONT, world.ward)
-    make_unit("90001-DTN", "Đoàn Thanh niên phường", K.MASS_ORGANISATION, front)
-    make_unit("90001-HPN", "Hội Liên hiệp Phụ nữ phường", K.MASS_ORGANISATION, front)
-    make_unit("90001-TDP1", "Tổ dân phố số 1", K.RESIDENTIAL_GROUP, world.ward)
-    return world
 
 
 def upload(client, content=None, name="ke-hoach.txt"):
@@ -143,14 +131,6 @@ def test_bad_file_on_upload_gets_the_message(coordinator, world, login):
     assert response.status_code == 200
     assert "Không nhận ra văn bản này là kế hoạch" in response.content.decode()
     assert PlanImport.objects.count() == 0
-
-
-@pytest.fixture
-def saved_plan(coordinator, ward_units, login):
-    client = login(coordinator)
-    review_url = upload(client).url
-    client.post(review_url, review_form_data(client.get(review_url).content.decode()))
-    return Plan.objects.get()
 
 
 def test_school_sees_only_its_tasks_and_another_ward_gets_404(

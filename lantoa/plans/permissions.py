@@ -1,0 +1,31 @@
+"""Who may do what with plans and tasks (issue 3). Scope decides where; these decide what."""
+
+from __future__ import annotations
+
+from lantoa.accounts.models import Role
+from lantoa.plans.models import Plan, Task
+
+
+def can_edit_plan(user, plan: Plan) -> bool:  # type: ignore[no-untyped-def]
+    """The coordinator (writer of the issuing unit) edits the plan and its tasks' 06 rõ."""
+    return user.scope.can_write(plan.issuer)
+
+
+def can_issue_plan(user, plan: Plan) -> bool:  # type: ignore[no-untyped-def]
+    return can_edit_plan(user, plan) or can_issue_incomplete_plan(user, plan)
+
+
+def can_issue_incomplete_plan(user, plan: Plan) -> bool:  # type: ignore[no-untyped-def]
+    """Only a leader of the issuing body may issue a plan whose tasks lack part of the 06 rõ."""
+    return user.is_superuser or (user.has_role(Role.LEADER) and user.scope.can_read(plan.issuer))
+
+
+def can_report_task(user, task: Task) -> bool:  # type: ignore[no-untyped-def]
+    """The lead unit reports a task's results (and the coordinator may do it for them)."""
+    unit = task.lead_unit or task.plan.issuer
+    return user.scope.can_write(unit) or can_edit_plan(user, task.plan)
+
+
+def can_set_assignee(user, task: Task) -> bool:  # type: ignore[no-untyped-def]
+    """The lead unit names its own person; the coordinator may name anyone."""
+    return can_report_task(user, task)
