@@ -46,6 +46,10 @@ class Plan(models.Model):
     start_year = models.PositiveSmallIntegerField(_("từ năm"), null=True, blank=True)
     end_year = models.PositiveSmallIntegerField(_("đến năm"), null=True, blank=True)
     source_name = models.CharField(_("tệp gốc"), max_length=255, blank=True)
+    # The document's own words for "Kinh phí" and "Tổ chức thực hiện": the export reprints them;
+    # the tasks derived from them live in Task.
+    budget_items = models.JSONField(_("kinh phí"), default=list, blank=True)
+    responsibilities = models.JSONField(_("tổ chức thực hiện"), default=list, blank=True)
     issue_override_reason = models.TextField(_("lý do ban hành khi chưa đủ 06 rõ"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

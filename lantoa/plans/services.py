@@ -119,6 +119,8 @@ def plan_import_confirm(
         start_year=min(years) if years else None,
         end_year=max(years) if years else None,
         source_name=plan_import.original_name,
+        budget_items=data.get("budget", []),
+        responsibilities=data.get("responsibilities", []),
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     plan.full_clean()

@@ -9,6 +9,7 @@ urlpatterns = [
     path("import/<int:pk>/", views.plan_import_review, name="import_review"),
     path("<int:pk>/", views.plan_detail, name="detail"),
     path("<int:pk>/issue/", views.plan_issue, name="issue"),
+    path("<int:pk>/docx/", views.plan_export, name="export"),
     path("tasks/", views.task_list, name="task_list"),
     path("tasks/<int:pk>/", views.task_detail, name="task_detail"),
     path("tasks/<int:pk>/edit/", views.task_edit, name="task_edit"),

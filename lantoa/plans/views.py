@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -14,6 +15,7 @@ from lantoa.core.dates import local_today
 from lantoa.org.models import Person, Unit
 from lantoa.org.selectors import person_list_for, unit_list_for, ward_root_of
 from lantoa.plans import permissions, selectors, services
+from lantoa.plans.documents import plan_docx
 from lantoa.plans.forms import (
     AssigneeForm,
     OccurrenceReportForm,
@@ -363,3 +365,15 @@ def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Đã ban hành kế hoạch."))
     return redirect(plan)
+
+
+def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """The plan as DOCX in the Nghị định 30 layout, with the annex of tasks (issue 3, item 7)."""
+    plan = selectors.plan_get_for(request.user, pk)
+    response = HttpResponse(
+        plan_docx(plan),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    name = slugify(f"ke-hoach-{plan.number or plan.pk}") or f"ke-hoach-{plan.pk}"
+    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+    return response

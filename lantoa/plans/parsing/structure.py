@@ -330,6 +330,8 @@ def _parse_header(lines: list[Line], plan: ParsedPlan) -> None:
         folded = fold(text)
         if folded.startswith("cong hoa xa hoi") or folded.startswith("doc lap"):
             continue
+        if not any(ch.isalpha() for ch in text):  # the short rules under the blocks
+            continue
         if match := NUMBER_LINE.match(text):
             plan.number = match.group("n").rstrip(".,;")
             continue

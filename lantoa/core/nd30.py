@@ -1,0 +1,296 @@
+"""The one builder of official documents in the Nghị định 30/2020/NĐ-CP layout (DESIGN.md,
+reference/nd30-documents.md): A4, Times New Roman, the issuing-body and national-motto blocks,
+number and date line, kind and summary, body, signature block and "Nơi nhận".
+
+Pure: it takes a `OfficialDocument` and returns DOCX bytes; no request or model imports.
+Plans (issue 3) and reports (issue 5) both go through here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+FONT = "Times New Roman"
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+SLOGAN = "Độc lập - Tự do - Hạnh phúc"
+BODY_PT = 14
+
+
+@dataclass
+class Heading:
+    text: str
+    level: int = (
+        1  # 1: "I. MỤC TIÊU" (capitals, bold); 2: "1. ..." (bold); 3: "2.1. ..." (bold italic)
+    )
+
+
+@dataclass
+class Para:
+    text: str
+    italic: bool = False
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+    widths_cm: list[float] = field(default_factory=list)
+    title: str = ""
+
+
+Block = Heading | Para | Table
+
+
+@dataclass
+class OfficialDocument:
+    issuing_body: list[str]  # ["ỦY BAN NHÂN DÂN", "PHƯỜNG BẮC KẠN"]
+    kind: str  # "KẾ HOẠCH"
+    summary: str
+    number: str = ""  # "12/KH-UBND"; blank leaves "Số:      /KH-UBND" to fill in
+    number_suffix: str = ""  # "/KH-UBND" when the number is not given yet
+    place: str = ""
+    date: dt.date | None = None
+    parent_body: str = ""  # "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN" above the body, not bold
+    bases: list[str] = field(default_factory=list)  # "Căn cứ ..." lines, italic
+    opening: str = ""  # "Ủy ban nhân dân phường ... ban hành Kế hoạch ... như sau:"
+    body: list[Block] = field(default_factory=list)
+    closing: str = ""  # "Trên đây là Kế hoạch ..."
+    recipients: list[str] = field(default_factory=list)  # "- Sở GD&ĐT;" lines, without the dash
+    paper_recipients: list[str] = field(default_factory=list)  # sent on paper (tổ dân phố)
+    archive: str = "Lưu: VT."
+    signature_authority: list[str] = field(default_factory=list)  # ["KT. CHỦ TỊCH"]
+    signature_title: str = ""
+    signature_name: str = ""
+    annexes: list[Table] = field(default_factory=list)
+
+
+def date_line(place: str, date: dt.date | None) -> str:
+    """ "Bắc Kạn, ngày 05 tháng 01 năm 2026": day < 10 and months 1–2 with a leading 0."""
+    if date is None:
+        return f"{place}, ngày      tháng      năm {dt.date.today().year}"  # noqa: DTZ011
+    month = f"{date.month:02d}" if date.month < 3 else str(date.month)
+    return f"{place}, ngày {date.day:02d} tháng {month} năm {date.year}"
+
+
+def build_docx(doc: OfficialDocument) -> bytes:
+    document = Document()
+    _page_setup(document)
+    _header_blocks(document, doc)
+    _title(document, doc)
+    for basis in doc.bases:
+        _body_paragraph(document, basis, italic=True)
+    if doc.opening:
+        _body_paragraph(document, doc.opening, italic=True)
+    for block in doc.body:
+        _block(document, block)
+    if doc.closing:
+        _body_paragraph(document, doc.closing)
+    _signature(document, doc)
+    if doc.annexes:
+        _landscape_section(document)
+        for index, annex in enumerate(doc.annexes):
+            if index:
+                document.add_page_break()
+            _block(document, annex)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# --- layout --------------------------------------------------------------------------------
+
+
+def _page_setup(document: Document) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.header_distance = Mm(10)
+    style = document.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(BODY_PT)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    style.paragraph_format.space_after = Pt(0)
+    # page numbers centred in the top margin, not on page 1
+    section.different_first_page_header_footer = True
+    header = section.header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _field(header, "PAGE", size=13)
+
+
+def _landscape_section(document: Document) -> None:
+    """Annexes with wide tables go on landscape pages (allowed by Phụ lục I)."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+
+
+def _field(paragraph: Paragraph, instruction: str, size: int) -> None:
+    run = paragraph.add_run()
+    run.font.size = Pt(size)
+    begin, text, end = (
+        OxmlElement("w:fldChar"),
+        OxmlElement("w:instrText"),
+        OxmlElement("w:fldChar"),
+    )
+    begin.set(qn("w:fldCharType"), "begin")
+    text.set(qn("xml:space"), "preserve")
+    text.text = instruction
+    end.set(qn("w:fldCharType"), "end")
+    run._r.append(begin)
+    run._r.append(text)
+    run._r.append(end)
+
+
+def _run(
+    paragraph: Paragraph,
+    text: str,
+    *,
+    size: float,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+) -> None:
+    run = paragraph.add_run(text)
+    run.font.name = FONT
+    run.font.size = Pt(size)
+    run.bold, run.italic, run.underline = bold, italic, underline
+
+
+def _cell_paragraph(cell: _Cell, first: bool = False) -> Paragraph:
+    paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_after = Pt(0)
+    return paragraph
+
+
+def _rule(paragraph: Paragraph, width_chars: int) -> None:
+    """A short centred line under a block ("⅓–½ of the line")."""
+    _run(paragraph, "\u2500" * width_chars, size=8)
+
+
+def _header_blocks(document: Document, doc: OfficialDocument) -> None:
+    table = document.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    left, right = table.rows[0].cells
+    left.width, right.width = Cm(6.5), Cm(10)
+    first = True
+    if doc.parent_body:
+        _run(_cell_paragraph(left, first), doc.parent_body.upper(), size=12)
+        first = False
+    for line in doc.issuing_body:
+        _run(_cell_paragraph(left, first), line.upper(), size=12, bold=True)
+        first = False
+    _rule(_cell_paragraph(left), 8)
+    number = doc.number or f"      {doc.number_suffix}"
+    _run(_cell_paragraph(left), f"Số: {number}", size=13)
+    _run(_cell_paragraph(right, True), MOTTO, size=12, bold=True)
+    _run(_cell_paragraph(right), SLOGAN, size=13, bold=True, underline=True)
+    _run(_cell_paragraph(right), "", size=6)
+    place = _cell_paragraph(right)
+    _run(place, date_line(doc.place, doc.date), size=14, italic=True)
+
+
+def _title(document: Document, doc: OfficialDocument) -> None:
+    spacer = document.add_paragraph()
+    spacer.paragraph_format.space_after = Pt(6)
+    kind = document.add_paragraph()
+    kind.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(kind, doc.kind.upper(), size=14, bold=True)
+    summary = document.add_paragraph()
+    summary.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(summary, doc.summary, size=14, bold=True)
+    rule = document.add_paragraph()
+    rule.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    rule.paragraph_format.space_after = Pt(6)
+    _rule(rule, 10)
+
+
+def _body_paragraph(
+    document: Document, text: str, *, italic: bool = False, bold: bool = False
+) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt = paragraph.paragraph_format
+    fmt.first_line_indent = Cm(1.27)
+    fmt.space_after = Pt(6)
+    fmt.line_spacing = 1.15
+    _run(paragraph, text, size=BODY_PT, italic=italic, bold=bold)
+
+
+def _block(document: Document, block: Block) -> None:
+    if isinstance(block, Heading):
+        _body_paragraph(
+            document,
+            block.text.upper() if block.level == 1 else block.text,
+            bold=True,
+            italic=block.level >= 3,
+        )
+    elif isinstance(block, Para):
+        _body_paragraph(document, block.text, italic=block.italic)
+    elif isinstance(block, Table):
+        for line in block.title.split("\n") if block.title else []:
+            title = document.add_paragraph()
+            title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _run(title, line, size=13, bold=True)
+        table = document.add_table(rows=1, cols=len(block.header))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, block.header, strict=True):
+            _run(_cell_paragraph(cell, True), text, size=12, bold=True)
+        for row in block.rows:
+            cells = table.add_row().cells
+            for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
+                paragraph = cell.paragraphs[0]
+                paragraph.alignment = (
+                    WD_ALIGN_PARAGRAPH.CENTER if index == 0 else WD_ALIGN_PARAGRAPH.LEFT
+                )
+                _run(paragraph, text, size=12)
+        table.autofit = False
+        for index, width in enumerate(block.widths_cm):
+            table.columns[index].width = Cm(width)
+            for row in table.rows:
+                row.cells[index].width = Cm(width)
+
+
+def _signature(document: Document, doc: OfficialDocument) -> None:
+    table = document.add_table(rows=1, cols=2)
+    table.autofit = False
+    left, right = table.rows[0].cells
+    left.width, right.width = Cm(8), Cm(8.5)
+    heading = left.paragraphs[0]
+    _run(heading, "Nơi nhận:", size=12, bold=True, italic=True)
+    lines = [f"- {r};" for r in doc.recipients]
+    if doc.paper_recipients:
+        lines = ["Gửi bản điện tử:", *lines, "Gửi bản giấy:"] + [
+            f"- {r};" for r in doc.paper_recipients
+        ]
+    lines.append(f"- {doc.archive}")
+    for line in lines:
+        paragraph = left.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
+        _run(paragraph, line, size=11)
+    first = True
+    for line in doc.signature_authority:
+        _run(_cell_paragraph(right, first), line.upper(), size=14, bold=True)
+        first = False
+    if doc.signature_title:
+        _run(_cell_paragraph(right, first), doc.signature_title.upper(), size=14, bold=True)
+    for _ in range(4):
+        _cell_paragraph(right)
+    _run(_cell_paragraph(right), doc.signature_name, size=14, bold=True)

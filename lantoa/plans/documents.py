@@ -1,0 +1,157 @@
+"""A plan as an official document in the Nghị định 30 layout, with its annex of tasks
+(issue 3, item 7). Importing the DOCX this makes yields the same plan."""
+
+from __future__ import annotations
+
+from lantoa.core.nd30 import Heading, OfficialDocument, Para, Table, build_docx
+from lantoa.core.text import nfc
+from lantoa.org.models import Unit
+from lantoa.plans.models import Distribution, Objective, Plan, Task
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+
+
+def issuing_body_lines(unit: Unit) -> list[str]:
+    """ "Ủy ban nhân dân phường Bắc Kạn" → ["ỦY BAN NHÂN DÂN", "PHƯỜNG BẮC KẠN"]."""
+    name = unit.name
+    for body in ("Ủy ban nhân dân", "Hội đồng nhân dân"):
+        if name.lower().startswith(body.lower()) and len(name) > len(body):
+            return [body.upper(), name[len(body) :].strip().upper()]
+    return [name.upper()]
+
+
+def _basis_text(basis) -> str:  # type: ignore[no-untyped-def]
+    parts = [f"Căn cứ {basis.kind} số {basis.number}"]
+    if basis.date:
+        parts.append(f"ngày {basis.date.day}/{basis.date.month}/{basis.date.year}")
+    if basis.issuer:
+        parts.append(f"của {basis.issuer}")
+    if basis.title:
+        parts.append(basis.title)
+    return " ".join(parts) + ";"
+
+
+def plan_document(plan: Plan) -> OfficialDocument:
+    body: list = []
+    sections = 0
+
+    def section(title: str) -> None:
+        nonlocal sections
+        body.append(Heading(f"{ROMAN[sections]}. {title}", level=1))
+        sections += 1
+
+    objectives = list(plan.objectives.all())
+    general = [o for o in objectives if o.kind == Objective.Kind.GENERAL]
+    requirements = [o for o in objectives if o.kind == Objective.Kind.REQUIREMENT]
+    phases = list(plan.phases.prefetch_related("targets"))
+    if general or phases or requirements:
+        section("MỤC TIÊU")
+        number = 1
+        if general:
+            body.append(Heading(f"{number}. Mục tiêu chung", level=2))
+            body += [Para(f"- {o.text}") for o in general]
+            number += 1
+        if requirements:
+            body.append(Heading(f"{number}. Yêu cầu", level=2))
+            body += [Para(f"- {o.text}") for o in requirements]
+            number += 1
+        if phases:
+            body.append(Heading(f"{number}. Mục tiêu cụ thể", level=2))
+            for p, phase in enumerate(phases, start=1):
+                body.append(Heading(f"{number}.{p}. {phase.label}", level=3))
+                body += [Para(f"- {t.text}") for t in phase.targets.all()]
+    groups = list(plan.task_groups.prefetch_related("tasks__subtasks"))
+    if groups:
+        section("NHIỆM VỤ VÀ GIẢI PHÁP")
+        for group in groups:
+            body.append(
+                Heading(f"{group.number}. {group.title}" if group.number else group.title, level=2)
+            )
+            for task in group.tasks.all():
+                if task.parent_id is not None:
+                    continue
+                body.append(Para(f"- {task.title}"))
+                body += [Para(f"+ {sub.title}") for sub in task.subtasks.all()]
+    if plan.budget_items:
+        section("KINH PHÍ THỰC HIỆN")
+        body += [Para(f"{i}. {text}") for i, text in enumerate(plan.budget_items, start=1)]
+    if plan.responsibilities:
+        section("TỔ CHỨC THỰC HIỆN")
+        for i, item in enumerate(plan.responsibilities, start=1):
+            prefix = "Đề nghị " if item.get("requested") else ""
+            body.append(Heading(f"{i}. {prefix}{item['unit']}", level=2))
+            body += [Para(f"- {duty}") for duty in item["duties"]]
+    kind = plan.document_kind
+    distributions = list(plan.distributions.all())
+    authority = [a for a in plan.signer_authority.split("\n") if a.strip()]
+    return OfficialDocument(
+        issuing_body=issuing_body_lines(plan.issuer),
+        kind=kind,
+        summary=plan.title,
+        number=plan.number,
+        number_suffix=f"/{plan.document_kind_code}-UBND",
+        place=plan.place or _place(plan.issuer),
+        date=plan.date,
+        bases=[_basis_text(b) for b in plan.legal_bases.all()],
+        opening=f"{plan.issuer.name} ban hành {kind} {plan.title}, cụ thể như sau:",
+        body=body,
+        closing=f"Trên đây là {kind} {plan.title} của {plan.issuer.name}./.",
+        recipients=[d.recipient for d in distributions if d.mode == Distribution.Mode.ELECTRONIC],
+        paper_recipients=[d.recipient for d in distributions if d.mode == Distribution.Mode.PAPER],
+        archive=plan.archive_note or "Lưu: VT.",
+        signature_authority=authority,
+        signature_title=plan.signer_title,
+        signature_name=plan.signer_name,
+        annexes=[_task_annex(plan)],
+    )
+
+
+def _place(unit: Unit) -> str:
+    name = nfc(unit.division.name if unit.division else unit.name)
+    for prefix in ("Phường ", "Xã ", "Đặc khu ", "Ủy ban nhân dân phường ", "Ủy ban nhân dân xã "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def _task_annex(plan: Plan) -> Table:
+    rows = []
+    tasks = (
+        plan.tasks.filter(parent__isnull=True)
+        .select_related("lead_unit")
+        .prefetch_related("support_units")
+        .order_by("position", "pk")
+    )
+    for n, task in enumerate(tasks, start=1):
+        when = task.due.strftime("%d/%m/%Y") if task.due else ""
+        if task.recurrence and task.recurrence != Task.Recurrence.ONCE:
+            when = (f"{task.get_recurrence_display()} {task.occasion}").strip() + (
+                f"; {when}" if when else ""
+            )
+        rows.append(
+            [
+                str(n),
+                task.title,
+                task.lead_unit.name if task.lead_unit else "",
+                ", ".join(u.name for u in task.support_units.all()),
+                when,
+                task.expected_result,
+            ]
+        )
+    return Table(
+        title=f"PHỤ LỤC\nNHIỆM VỤ CỤ THỂ THỰC HIỆN {plan.document_kind.upper()} {plan.number}".strip(),
+        header=[
+            "STT",
+            "Nhiệm vụ",
+            "Đơn vị chủ trì",
+            "Đơn vị phối hợp",
+            "Thời gian",
+            "Kết quả, sản phẩm",
+        ],
+        rows=rows,
+        widths_cm=[1.2, 8.3, 4.0, 4.0, 3.2, 4.5],  # landscape A4: 25.2 cm between margins
+    )
+
+
+def plan_docx(plan: Plan) -> bytes:
+    return build_docx(plan_document(plan))
