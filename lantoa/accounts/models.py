@@ -58,6 +58,14 @@ class User(AbstractUser):
         related_name="accounts",
     )
 
+    class NotifyBy(models.TextChoices):
+        IMMEDIATE = "immediate", _("Gửi thư ngay khi có nhắc việc")
+        DAILY_DIGEST = "daily_digest", _("Gộp thành một thư mỗi sáng")
+
+    notify_by = models.CharField(
+        _("nhận thư nhắc việc"), max_length=16, choices=NotifyBy.choices, default=NotifyBy.IMMEDIATE
+    )
+
     objects = LantoaUserManager()
 
     class Meta:
@@ -114,3 +122,26 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_role_display()} — {self.unit}"
+
+
+class Notification(models.Model):
+    """An in-app message (a reminder, a returned result ...) with where to go about it."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    text = models.CharField(_("nội dung"), max_length=500)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("thông báo")
+        verbose_name_plural = _("thông báo")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # home page: a user's unread notifications
+            models.Index(fields=["user", "read_at"], name="notification_unread_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text

@@ -64,4 +64,5 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("audit/", views.audit_list, name="audit"),
+    path("notifications/read/", views.notifications_read, name="notifications_read"),
 ]

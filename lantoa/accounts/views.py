@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
+from lantoa.accounts import services
 from lantoa.accounts.forms import AuditFilterForm
 from lantoa.accounts.selectors import audit_list_for, can_view_audit
 
@@ -27,3 +29,10 @@ def audit_list(request: HttpRequest) -> HttpResponse:
         "accounts/audit_list.html",
         {"form": form, "page": page, "querystring": query.urlencode()},
     )
+
+
+@require_POST
+def notifications_read(request: HttpRequest) -> HttpResponse:
+    """Mark the user's own notifications read (nobody else's: the filter is the user)."""
+    services.notifications_mark_read(user=request.user)  # type: ignore[arg-type]
+    return redirect("web:home")

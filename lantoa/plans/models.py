@@ -338,6 +338,39 @@ class TaskOccurrence(models.Model):
         return f"{self.task} — {self.label}"
 
 
+class Reminder(models.Model):
+    """One reminder sent about one period to one person; the unique row makes sure the same
+    reminder is never sent twice (issue 3, item 6)."""
+
+    class Kind(models.TextChoices):
+        BEFORE = "before", _("Còn 3 ngày đến hạn")
+        DUE_TODAY = "due_today", _("Đến hạn hôm nay")
+        OVERDUE = "overdue", _("Quá hạn")
+        ESCALATED = "escalated", _("Báo Phòng VH-XH: quá hạn 7 ngày")
+
+    occurrence = models.ForeignKey(
+        TaskOccurrence, on_delete=models.CASCADE, related_name="reminders"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    week = models.PositiveSmallIntegerField(
+        default=0, help_text="overdue weeks, for weekly reminders"
+    )
+    sent_on = models.DateField()
+
+    class Meta:
+        verbose_name = _("lần nhắc việc")
+        verbose_name_plural = _("các lần nhắc việc")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occurrence", "user", "kind", "week"], name="reminder_sent_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.occurrence}"
+
+
 class Distribution(models.Model):
     """A recipient of a plan ("Nơi nhận"), electronic or on paper, with sent and acknowledged
     dates (D1)."""

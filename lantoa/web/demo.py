@@ -28,6 +28,7 @@ from lantoa.plans.services import (
     occurrence_complete,
     plan_import_confirm,
     plan_import_start,
+    plan_issue,
     suggested_units,
     task_update,
 )
@@ -394,6 +395,11 @@ def _demo_plan(ward: Unit) -> None:
     for r, suggestion in suggestions["responsibilities"].items():
         choices.responsibility_units[r] = [str(u.pk) for u in suggestion["units"]] or [str(vhxh.pk)]
     plan = plan_import_confirm(actor=None, plan_import=record, choices=choices)
+    plan_issue(
+        actor=None,
+        plan=plan,
+        override_reason="Ban hành để triển khai ngay; các đơn vị bổ sung 06 rõ trong tháng (dữ liệu mẫu).",
+    )
     rng = random.Random(SEED)  # noqa: S311
     today = local_today()
     for index, task in enumerate(

@@ -9,9 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from lantoa.accounts.models import User
+from lantoa.accounts.models import Notification, User
 from lantoa.org.models import Person, RosterImport
 from lantoa.org.selectors import ROSTERED_KINDS, person_list_for, unit_list_for
+from lantoa.plans.models import TaskOccurrence
+from lantoa.plans.selectors import occurrence_buckets, occurrence_list_for
 
 
 @dataclass
@@ -27,6 +29,7 @@ class HomeSummary:
     people: int = 0
     by_category: list[tuple[str, int]] = field(default_factory=list)
     attention: list[AttentionItem] = field(default_factory=list)
+    notifications: list[Notification] = field(default_factory=list)
 
 
 def home_summary_for(user: User) -> HomeSummary:
@@ -87,6 +90,24 @@ def home_summary_for(user: User) -> HomeSummary:
                 no_contact,
             )
         )
+    buckets = occurrence_buckets(occurrence_list_for(user))
+    overdue = buckets[TaskOccurrence.Bucket.OPEN_OVERDUE]
+    if overdue:
+        summary.attention.append(
+            AttentionItem(
+                ngettext(
+                    "%(n)s kỳ nhiệm vụ đã quá hạn mà chưa báo kết quả",
+                    "%(n)s kỳ nhiệm vụ đã quá hạn mà chưa báo kết quả",
+                    overdue,
+                )
+                % {"n": overdue},
+                reverse("plans:task_list") + f"?bucket={TaskOccurrence.Bucket.OPEN_OVERDUE}",
+                overdue,
+            )
+        )
+    summary.notifications = list(
+        Notification.objects.filter(user=user, read_at__isnull=True).order_by("-created_at")[:10]
+    )
     latest = RosterImport.objects.filter(uploaded_by=user).order_by("-created_at", "-id")[:1]
     for job in latest:
         if job.status != RosterImport.Status.FAILED:
