@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, F, IntegerField, Min, Prefetch, Q, QuerySet, Value, When
+from django.http import Http404
 
 from lantoa.core.dates import local_today
 from lantoa.core.scoping import ScopedUser, get_in_scope, scope_filter
@@ -20,16 +22,50 @@ TASK_PATHS = ("plan__issuer__path", "lead_unit__path")
 Bucket = TaskOccurrence.Bucket
 
 
+def _plans_in_scope(user: ScopedUser) -> QuerySet[Plan]:
+    """Plans the user's units issued, and plans that give one of the user's units a task (a
+    school reads the ward's plan it must carry out, and sees only its own tasks in it)."""
+    issued = scope_filter(Plan.objects.all(), user.scope, "issuer__path").values("pk")
+    leading = scope_filter(Task.objects.all(), user.scope, "lead_unit__path").values("plan_id")
+    return Plan.objects.filter(Q(pk__in=issued) | Q(pk__in=leading))
+
+
 def plan_list_for(user: ScopedUser) -> QuerySet[Plan]:
-    return scope_filter(Plan.objects.select_related("issuer"), user.scope, "issuer__path").annotate(
-        task_count=Count("tasks", filter=Q(tasks__parent__isnull=True))
+    return (
+        _plans_in_scope(user)
+        .select_related("issuer")
+        .annotate(task_count=Count("tasks", filter=Q(tasks__parent__isnull=True)))
+        .order_by("-date", "-pk")
     )
 
 
 def plan_get_for(user: ScopedUser, pk: object, *, write: bool = False) -> Plan:
-    return get_in_scope(
-        Plan.objects.select_related("issuer", "parent"), user.scope, "issuer__path", pk, write=write
+    """404 when missing or out of scope; 403 when the user may read but not change it."""
+    try:
+        plan = _plans_in_scope(user).select_related("issuer", "parent").get(pk=pk)
+    except (Plan.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if write and not user.scope.can_write(plan.issuer):
+        raise PermissionDenied
+    return plan
+
+
+@dataclass(frozen=True)
+class ChildPlanRow:
+    unit: Unit
+    plan: Plan | None
+
+
+def child_plans_of(plan: Plan) -> list[ChildPlanRow]:
+    """Each unit the plan gives tasks to, with the plan it issued from this one (O1.3, O4.1)."""
+    units = (
+        Unit.objects.filter(led_tasks__plan=plan)
+        .exclude(pk=plan.issuer_id)
+        .distinct()
+        .order_by("kind", "name_folded")
     )
+    children = {c.issuer_id: c for c in plan.children.all()}
+    return [ChildPlanRow(unit, children.get(unit.pk)) for unit in units]
 
 
 def plan_import_get_for(user: ScopedUser, pk: object) -> PlanImport:

@@ -515,3 +515,82 @@ def plan_issue(*, actor: ScopedUser | None, plan: Plan, override_reason: str = "
         },
     )
     return plan
+
+
+CHILD_PLAN_EXISTS = _("Đơn vị đã có kế hoạch lập từ kế hoạch này.")
+CHILD_PLAN_NO_TASKS = _("Kế hoạch này không giao nhiệm vụ nào cho đơn vị.")
+
+
+@transaction.atomic
+def child_plan_create(*, actor: ScopedUser | None, parent: Plan, unit: Unit) -> Plan:
+    """A unit's own plan from the ward's (O4.1): the parent plan becomes its legal basis and
+    the tasks meant for the unit are copied to adapt, each linked to its parent task."""
+    require_write(actor, unit)
+    if parent.children.filter(issuer=unit).exists():
+        raise ValidationError(CHILD_PLAN_EXISTS)
+    tasks = list(
+        parent.tasks.filter(lead_unit=unit, parent__isnull=True).order_by("position", "pk")
+    )
+    if not tasks:
+        raise ValidationError(CHILD_PLAN_NO_TASKS)
+    child = Plan.objects.create(
+        issuer=unit,
+        parent=parent,
+        document_kind=parent.document_kind,
+        document_kind_code=parent.document_kind_code,
+        title=f"{parent.title} tại {unit.name}",
+        start_year=parent.start_year,
+        end_year=parent.end_year,
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
+    bases = [
+        LegalBasis(
+            plan=child,
+            position=i,
+            kind=b.kind,
+            number=b.number,
+            date=b.date,
+            issuer=b.issuer,
+            title=b.title,
+        )
+        for i, b in enumerate(parent.legal_bases.all())
+    ]
+    bases.append(
+        LegalBasis(
+            plan=child,
+            position=len(bases),
+            kind=parent.document_kind,
+            number=parent.number,
+            date=parent.date,
+            issuer=parent.issuer.name,
+            title=parent.title,
+        )
+    )
+    LegalBasis.objects.bulk_create(bases)
+    for position, task in enumerate(tasks):
+        copy = Task.objects.create(
+            plan=child,
+            parent_task=task,
+            position=position,
+            source=Task.Source.MANUAL,
+            title=task.title,
+            description=task.description,
+            assignee=task.assignee,
+            lead_unit=unit,
+            authority=task.authority,
+            start=task.start,
+            due=task.due,
+            recurrence=task.recurrence,
+            occasion=task.occasion,
+            time_text=task.time_text,
+            expected_result=task.expected_result,
+        )
+        occurrences_create(copy, child)
+    audit_record(
+        actor=actor,
+        action="plan.derived",
+        obj=child,
+        unit_path=unit.path,
+        changes={"parent": [None, str(parent)], "tasks": [None, len(tasks)]},
+    )
+    return child

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.plan_detail, name="detail"),
     path("<int:pk>/issue/", views.plan_issue, name="issue"),
     path("<int:pk>/docx/", views.plan_export, name="export"),
+    path("<int:pk>/derive/", views.plan_derive, name="derive"),
     path("tasks/", views.task_list, name="task_list"),
     path("tasks/<int:pk>/", views.task_detail, name="task_detail"),
     path("tasks/<int:pk>/edit/", views.task_edit, name="task_edit"),

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lantoa.core.dates import local_today
 from lantoa.org.models import Person, Unit
-from lantoa.org.selectors import person_list_for, unit_list_for, ward_root_of
+from lantoa.org.selectors import person_list_for, unit_get_for, unit_list_for, ward_root_of
 from lantoa.plans import permissions, selectors, services
 from lantoa.plans.documents import plan_docx
 from lantoa.plans.forms import (
@@ -194,6 +194,10 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "buckets": _bucket_rows(buckets),
             "incomplete": incomplete,
             "distributions": plan.distributions.select_related("unit"),
+            "children": [
+                (row, row.plan is None and request.user.scope.can_write(row.unit))
+                for row in selectors.child_plans_of(plan)
+            ],
             "can_issue": plan.status == plan.Status.DRAFT
             and permissions.can_issue_plan(request.user, plan),
             "can_override": permissions.can_issue_incomplete_plan(request.user, plan),
@@ -377,3 +381,21 @@ def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
     name = slugify(f"ke-hoach-{plan.number or plan.pk}") or f"ke-hoach-{plan.pk}"
     response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
     return response
+
+
+@require_POST
+def plan_derive(request: HttpRequest, pk: int) -> HttpResponse:
+    """A unit creates its own plan from this one (O4.1)."""
+    plan = selectors.plan_get_for(request.user, pk)
+    unit = unit_get_for(request.user, request.POST.get("unit"), write=True)
+    try:
+        child = services.child_plan_create(actor=request.user, parent=plan, unit=unit)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(plan)
+    messages.success(
+        request,
+        _("Đã lập kế hoạch của %(unit)s từ kế hoạch này; hãy điều chỉnh cho phù hợp.")
+        % {"unit": unit.name},
+    )
+    return redirect(child)
