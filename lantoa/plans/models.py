@@ -338,6 +338,25 @@ class TaskOccurrence(models.Model):
         return f"{self.task} — {self.label}"
 
 
+class TaskComment(models.Model):
+    """An update or a question on a task, by the unit or the coordinator (issue 3, item 5)."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(_("nội dung"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("trao đổi về nhiệm vụ")
+        verbose_name_plural = _("trao đổi về nhiệm vụ")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
 class Reminder(models.Model):
     """One reminder sent about one period to one person; the unique row makes sure the same
     reminder is never sent twice (issue 3, item 6)."""

@@ -212,3 +212,13 @@ def occurrence_get_for(user: ScopedUser, pk: object) -> TaskOccurrence:
         tuple(f"task__{p}" for p in TASK_PATHS),
         pk,
     )
+
+
+def occurrences_in_month(user: ScopedUser, year: int, month: int) -> QuerySet[TaskOccurrence]:
+    """Periods due in a month, for the timeline; each with its task and lead unit."""
+    return (
+        occurrence_list_for(user)
+        .filter(due__year=year, due__month=month, task__parent__isnull=True)
+        .select_related("task__lead_unit", "task__plan")
+        .order_by("due", "task__position", "pk")
+    )

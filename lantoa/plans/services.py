@@ -28,6 +28,7 @@ from lantoa.plans.models import (
     PlanImport,
     Target,
     Task,
+    TaskComment,
     TaskGroup,
     TaskOccurrence,
 )
@@ -594,3 +595,23 @@ def child_plan_create(*, actor: ScopedUser | None, parent: Plan, unit: Unit) -> 
         changes={"parent": [None, str(parent)], "tasks": [None, len(tasks)]},
     )
     return child
+
+
+@transaction.atomic
+def task_comment_add(*, actor: ScopedUser, task: Task, text: str) -> TaskComment:
+    """An update on a task, by anyone who may report it or edit the plan."""
+    from lantoa.plans.permissions import can_report_task
+
+    if not can_report_task(actor, task):
+        raise PermissionDenied
+    if not text.strip():
+        raise ValidationError(_("Nội dung trao đổi không được để trống."))
+    comment = TaskComment.objects.create(task=task, author=actor, text=text.strip())
+    audit_record(
+        actor=actor,
+        action="task.commented",
+        obj=task,
+        unit_path=(task.lead_unit or task.plan.issuer).path,
+        changes={"comment": [None, comment.text[:200]]},
+    )
+    return comment

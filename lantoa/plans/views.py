@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -399,3 +401,55 @@ def plan_derive(request: HttpRequest, pk: int) -> HttpResponse:
         % {"unit": unit.name},
     )
     return redirect(child)
+
+
+BOARD_LIMIT = 60
+
+
+def task_board(request: HttpRequest) -> HttpResponse:
+    """The tasks in four columns, one per follow-up bucket (issue 3, item 5)."""
+    from lantoa.plans.models import TaskOccurrence
+
+    tasks = selectors.task_list_for(request.user)
+    columns = []
+    for value, label in TaskOccurrence.Bucket.choices:
+        bucket_tasks = tasks.filter(bucket=value)
+        columns.append((value, label, bucket_tasks.count(), list(bucket_tasks[:BOARD_LIMIT])))
+    return render(request, "plans/task_board.html", {"columns": columns, "limit": BOARD_LIMIT})
+
+
+def task_timeline(request: HttpRequest) -> HttpResponse:
+    """One month of deadlines, day by day (issue 3, item 5)."""
+    today = local_today()
+    try:
+        year, month = (int(x) for x in request.GET.get("month", "").split("-"))
+        first = dt.date(year, month, 1)
+    except ValueError:
+        first = today.replace(day=1)
+    occurrences = selectors.occurrences_in_month(request.user, first.year, first.month)
+    days: dict[dt.date, list] = {}
+    for occurrence in occurrences:
+        days.setdefault(occurrence.due, []).append(occurrence)
+    previous = (first - dt.timedelta(days=1)).replace(day=1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    return render(
+        request,
+        "plans/task_timeline.html",
+        {
+            "first": first,
+            "days": sorted(days.items()),
+            "previous": previous,
+            "next": following,
+            "today": today,
+        },
+    )
+
+
+@require_POST
+def task_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    task = selectors.task_get_for(request.user, pk)
+    try:
+        services.task_comment_add(actor=request.user, task=task, text=request.POST.get("text", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(task)

@@ -1,0 +1,51 @@
+"""The board, the month timeline and updates on a task (issue 3, item 5)."""
+
+import datetime as dt
+
+import time_machine
+from django.urls import reverse
+
+from lantoa.plans.models import Task, TaskComment
+
+
+@time_machine.travel(dt.datetime(2026, 11, 26, 3, 0, tzinfo=dt.UTC), tick=False)
+def test_board_has_the_four_buckets_with_counts(
+    saved_plan, coordinator, login, django_assert_max_num_queries
+):
+    client = login(coordinator)
+    with django_assert_max_num_queries(16):
+        response = client.get(reverse("plans:task_board"))
+    columns = response.context["columns"]
+    assert [c[0] for c in columns] == ["done_on_time", "done_late", "open_in_time", "open_overdue"]
+    total = sum(c[2] for c in columns)
+    assert total == saved_plan.tasks.filter(parent__isnull=True).count()
+    honour = Task.objects.get(title__contains="Ngày Nhà giáo Việt Nam 20/11")
+    overdue = [t.pk for t in columns[3][3]]
+    assert honour.pk in overdue  # 20/11/2026 has passed without a result
+
+
+def test_timeline_lists_the_month_deadlines_in_scope(saved_plan, school_a_officer, login):
+    client = login(school_a_officer)
+    response = client.get(reverse("plans:task_timeline"), {"month": "2026-12"})
+    days = response.context["days"]
+    assert [d for d, _items in days] == [dt.date(2026, 12, 31)]
+    assert {o.task.lead_unit.code for _d, items in days for o in items} == {"90001-THA"}
+    empty = client.get(reverse("plans:task_timeline"), {"month": "2026-02"})
+    assert "Tháng này không có hạn nhiệm vụ nào." in empty.content.decode()
+
+
+def test_unit_posts_an_update_and_others_cannot(
+    saved_plan, school_a_officer, school_b_officer, world, login
+):
+    task = Task.objects.filter(lead_unit=world.school_a).first()
+    url = reverse("plans:task_comment", args=[task.pk])
+    assert (
+        login(school_a_officer)
+        .post(url, {"text": "Đã họp tổ chuyên môn, chuẩn bị nội dung"})
+        .status_code
+        == 302
+    )
+    assert TaskComment.objects.get().text == "Đã họp tổ chuyên môn, chuẩn bị nội dung"
+    assert login(school_b_officer).post(url, {"text": "xen vào"}).status_code == 404
+    page = login(school_a_officer).get(task.get_absolute_url()).content.decode()
+    assert "Đã họp tổ chuyên môn" in page
