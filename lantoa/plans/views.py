@@ -251,8 +251,13 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _task_context(request: HttpRequest, task, **forms_) -> dict:  # type: ignore[no-untyped-def,type-arg]
     user = request.user
+    today = local_today()
+    periods = list(task.occurrences.all())
     context = {
         "task": task,
+        "current_periods": [o for o in periods if o.starts is None or o.starts <= today],
+        "future_periods": [o for o in periods if o.starts is not None and o.starts > today],
+        "today": today,
         "missing": task.missing_06ro(),
         "can_edit": permissions.can_edit_plan(user, task.plan),
         "can_report": permissions.can_report_task(user, task),
