@@ -112,12 +112,38 @@ class AssigneeForm(StyledFormMixin, forms.ModelForm):
         self.fields["assignee"].queryset = people
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented pattern)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": ".jpg,.jpeg,.png,.webp,.pdf,.docx,.xlsx"})
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
 class OccurrenceReportForm(StyledFormMixin, forms.Form):
     completed_on = VNDateField(label=_("Ngày hoàn thành"))
     result_note = forms.CharField(label=_("Kết quả"), widget=forms.Textarea(attrs={"rows": 2}))
+    evidence_files = MultipleFileField(
+        label=_("Tệp minh chứng (ảnh, PDF, Word, Excel)"),
+        required=False,
+        help_text=_("Chọn được nhiều tệp, mỗi tệp tối đa 20 MB."),
+    )
     evidence_url = forms.URLField(
         assume_scheme="https",
-        label=_("Đường dẫn minh chứng"),
+        label=_("hoặc đường dẫn minh chứng"),
+        required=False,
         help_text=_("Bài đăng, ảnh, biên bản trên cổng thông tin hoặc thư mục chia sẻ."),
     )
 

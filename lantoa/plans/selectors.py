@@ -16,7 +16,7 @@ from django.http import Http404
 from lantoa.core.dates import local_today
 from lantoa.core.scoping import ScopedUser, get_in_scope, scope_filter
 from lantoa.org.models import Unit
-from lantoa.plans.models import Plan, PlanImport, Task, TaskOccurrence
+from lantoa.plans.models import Evidence, Plan, PlanImport, Task, TaskComment, TaskOccurrence
 
 TASK_PATHS = ("plan__issuer__path", "lead_unit__path")
 Bucket = TaskOccurrence.Bucket
@@ -190,7 +190,11 @@ def task_get_for(user: ScopedUser, pk: object, *, write: bool = False) -> Task:
             "plan", "lead_unit", "assignee", "group", "parent"
         ).prefetch_related(
             "support_units",
-            Prefetch("occurrences", queryset=TaskOccurrence.objects.order_by("due")),
+            Prefetch(
+                "occurrences",
+                queryset=TaskOccurrence.objects.order_by("due").prefetch_related("evidence"),
+            ),
+            Prefetch("comments", queryset=TaskComment.objects.select_related("author")),
         ),
         user.scope,
         TASK_PATHS,
@@ -221,4 +225,13 @@ def occurrences_in_month(user: ScopedUser, year: int, month: int) -> QuerySet[Ta
         .filter(due__year=year, due__month=month, task__parent__isnull=True)
         .select_related("task__lead_unit", "task__plan")
         .order_by("due", "task__position", "pk")
+    )
+
+
+def evidence_get_for(user: ScopedUser, pk: object) -> Evidence:
+    return get_in_scope(
+        Evidence.objects.select_related("occurrence"),
+        user.scope,
+        tuple(f"occurrence__task__{p}" for p in TASK_PATHS),
+        pk,
     )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.audit import audit_record, diff, snapshot
 from lantoa.core.dates import local_today
+from lantoa.core.files import MAX_EVIDENCE_BYTES, sniff
 from lantoa.core.scoping import ScopedUser
 from lantoa.core.text import fold
 from lantoa.org.models import Unit
@@ -21,6 +22,7 @@ from lantoa.org.services import require_write, unit_create
 from lantoa.plans.matching import match_units
 from lantoa.plans.models import (
     Distribution,
+    Evidence,
     LegalBasis,
     Objective,
     Phase,
@@ -423,7 +425,8 @@ def occurrence_complete(
     occurrence: TaskOccurrence,
     completed_on: dt.date,
     result_note: str,
-    evidence_url: str,
+    evidence_url: str = "",
+    evidence_files: list[UploadedFile] | None = None,
 ) -> TaskOccurrence:
     """Report a period of a task done: a result and at least one piece of evidence (issue 3)."""
     from lantoa.plans.permissions import can_report_task
@@ -434,14 +437,25 @@ def occurrence_complete(
         raise PermissionDenied
     if occurrence.status == TaskOccurrence.Status.DONE:
         raise ValidationError(_("Kỳ này đã báo hoàn thành."))
-    if not result_note.strip() or not evidence_url.strip():
+    evidence_files = evidence_files or []
+    if not result_note.strip() or not (evidence_url.strip() or evidence_files):
         raise ValidationError(OCCURRENCE_DONE_NEEDS_RESULT)
+    checked = [(upload, _evidence_kind(upload)) for upload in evidence_files]
     occurrence.status = TaskOccurrence.Status.DONE
     occurrence.completed_on = completed_on
     occurrence.result_note = result_note.strip()
     occurrence.evidence_url = evidence_url.strip()
     occurrence.full_clean(exclude=["task"])
     occurrence.save(update_fields=["status", "completed_on", "result_note", "evidence_url"])
+    for upload, kind in checked:
+        Evidence.objects.create(
+            occurrence=occurrence,
+            file=upload,
+            original_name=upload.name[:255],
+            kind=kind,
+            size=upload.size,
+            uploaded_by=actor if getattr(actor, "pk", None) else None,
+        )
     audit_record(
         actor=actor,
         action="occurrence.done",
@@ -453,6 +467,28 @@ def occurrence_complete(
         },
     )
     return occurrence
+
+
+EVIDENCE_TOO_BIG = _("Tệp «%(name)s» lớn hơn %(mb)s MB. Hãy nén ảnh hoặc chia nhỏ tệp.")
+EVIDENCE_TYPE = _(
+    "Tệp «%(name)s» không phải ảnh (JPEG, PNG, WebP), PDF, Word (.docx) hay Excel (.xlsx), "
+    "dù tên tệp thế nào. Hãy tải lên đúng loại tệp."
+)
+
+
+def _evidence_kind(upload: UploadedFile) -> str:
+    """What the file really is, by content; ValidationError naming the file otherwise."""
+    if upload.size > MAX_EVIDENCE_BYTES:
+        raise ValidationError(
+            str(EVIDENCE_TOO_BIG) % {"name": upload.name, "mb": MAX_EVIDENCE_BYTES // 2**20}
+        )
+    upload.seek(0)
+    content = upload.read()
+    upload.seek(0)
+    kind = sniff(content[:16], content)
+    if kind is None:
+        raise ValidationError(str(EVIDENCE_TYPE) % {"name": upload.name})
+    return kind
 
 
 @transaction.atomic

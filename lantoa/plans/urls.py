@@ -17,6 +17,7 @@ urlpatterns = [
     path("tasks/<int:pk>/", views.task_detail, name="task_detail"),
     path("tasks/<int:pk>/comment/", views.task_comment, name="task_comment"),
     path("tasks/<int:pk>/edit/", views.task_edit, name="task_edit"),
+    path("evidence/<int:pk>/", views.evidence_download, name="evidence"),
     path("periods/<int:pk>/report/", views.occurrence_report, name="occurrence_report"),
     path("periods/<int:pk>/return/", views.occurrence_return, name="occurrence_return"),
 ]

@@ -7,13 +7,14 @@ import datetime as dt
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lantoa.core.dates import local_today
+from lantoa.core.files import CONTENT_TYPES, IMAGE_KINDS
 from lantoa.org.models import Person, Unit
 from lantoa.org.selectors import person_list_for, unit_get_for, unit_list_for, ward_root_of
 from lantoa.plans import permissions, selectors, services
@@ -322,7 +323,7 @@ def occurrence_report(request: HttpRequest, pk: int) -> HttpResponse:
     task = selectors.task_get_for(request.user, occurrence.task_id)
     if not permissions.can_report_task(request.user, task):
         raise PermissionDenied
-    form = OccurrenceReportForm(request.POST)
+    form = OccurrenceReportForm(request.POST, request.FILES)
     if form.is_valid():
         try:
             services.occurrence_complete(
@@ -458,3 +459,14 @@ def task_comment(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect(task)
+
+
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+    """An evidence file, only for those who may read its task (never a public URL)."""
+    evidence = selectors.evidence_get_for(request.user, pk)
+    return FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=evidence.kind not in IMAGE_KINDS,
+        filename=evidence.original_name,
+        content_type=CONTENT_TYPES[evidence.kind],
+    )

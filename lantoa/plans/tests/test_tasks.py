@@ -160,3 +160,37 @@ def test_occurrences_of_a_recurring_task_keep_their_own_status(saved_plan):
     assert set(TaskOccurrence.objects.filter(task=yearly).values_list("status", flat=True)) == {
         "open"
     }
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def test_done_with_an_evidence_file_which_only_the_task_readers_can_open(
+    school_a_officer, school_b_officer, coordinator, school_task, login
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    occurrence = school_task.occurrences.order_by("due").first()
+    school = login(school_a_officer)
+    url = reverse("plans:occurrence_report", args=[occurrence.pk])
+    fake = SimpleUploadedFile("bien-ban.pdf", b"MZ\x90\x00 not a pdf")
+    refused = school.post(
+        url, {"completed_on": "10/04/2026", "result_note": "Đã họp", "evidence_files": [fake]}
+    )
+    assert refused.status_code == 400
+    assert "Tệp «bien-ban.pdf» không phải ảnh" in refused.content.decode()
+    occurrence.refresh_from_db()
+    assert occurrence.status == "open" and not occurrence.evidence.exists()
+
+    photo = SimpleUploadedFile("anh-sinh-hoat.png", PNG)
+    ok = school.post(
+        url, {"completed_on": "10/04/2026", "result_note": "Đã họp", "evidence_files": [photo]}
+    )
+    assert ok.status_code == 302
+    evidence = occurrence.evidence.get()
+    assert (evidence.kind, evidence.original_name) == ("png", "anh-sinh-hoat.png")
+    download = school.get(evidence.get_absolute_url())
+    assert download.status_code == 200 and download["Content-Type"] == "image/png"
+    assert b"".join(download.streaming_content) == PNG
+    assert login(coordinator).get(evidence.get_absolute_url()).status_code == 200
+    assert login(school_b_officer).get(evidence.get_absolute_url()).status_code == 404

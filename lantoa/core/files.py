@@ -1,0 +1,43 @@
+"""Uploaded evidence is checked by what it contains, not by its name (issue 3; issue 4).
+
+`sniff` reads the first bytes (and, for Office files, the zip's table of contents) and says
+what the file really is. Pure: no request or model imports.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+MAX_EVIDENCE_BYTES = 20 * 2**20
+CONTENT_TYPES = {
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "webp": "image/webp",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+IMAGE_KINDS = {"jpeg", "png", "webp"}
+
+
+def sniff(head: bytes, whole: bytes | None = None) -> str | None:
+    """The kind of file ("jpeg", "png", "webp", "pdf", "docx", "xlsx"), or None if not allowed."""
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") and whole is not None:
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(whole)).namelist())
+        except zipfile.BadZipFile:
+            return None
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+    return None
