@@ -37,6 +37,9 @@ class TaskFilterForm(StyledFormMixin, forms.Form):
     plan = forms.ModelChoiceField(
         label=_("Kế hoạch"), queryset=None, required=False, empty_label=_("Tất cả")
     )
+    assignee = forms.ModelChoiceField(
+        label=_("Người thực hiện"), queryset=None, required=False, empty_label=_("Tất cả")
+    )
     bucket = forms.ChoiceField(
         label=_("Tình trạng"),
         required=False,
@@ -45,10 +48,11 @@ class TaskFilterForm(StyledFormMixin, forms.Form):
     due_from = VNDateField(label=_("Hạn từ ngày"), required=False)
     due_to = VNDateField(label=_("đến ngày"), required=False)
 
-    def __init__(self, *args: Any, units: Any, plans: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: Any, plans: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.fields["plan"].queryset = plans
+        self.fields["assignee"].queryset = people
 
 
 def import_choices(post: Any, parsed: dict[str, Any], header: PlanHeaderForm) -> Any:

@@ -218,12 +218,14 @@ def _bucket_rows(counts: dict[str, int]) -> list[tuple[str, str, int]]:
 def task_list(request: HttpRequest) -> HttpResponse:
     units = unit_list_for(request.user)
     plans = selectors.plan_list_for(request.user)
-    form = TaskFilterForm(request.GET or None, units=units, plans=plans)
+    people = person_list_for(request.user).filter(tasks__isnull=False).distinct()
+    form = TaskFilterForm(request.GET or None, units=units, plans=plans, people=people)
     data = form.cleaned_data if form.is_valid() else {}
     filters = TaskFilters(
         unit=data.get("unit"),
         plan=data.get("plan"),
         bucket=data.get("bucket") or "",
+        assignee_id=data["assignee"].pk if data.get("assignee") else None,
         due_from=data.get("due_from"),
         due_to=data.get("due_to"),
         query=data.get("q") or "",

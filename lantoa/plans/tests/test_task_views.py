@@ -49,3 +49,26 @@ def test_unit_posts_an_update_and_others_cannot(
     assert login(school_b_officer).post(url, {"text": "xen vào"}).status_code == 404
     page = login(school_a_officer).get(task.get_absolute_url()).content.decode()
     assert "Đã họp tổ chuyên môn" in page
+
+
+def test_task_list_filters_by_assignee_and_due_window(saved_plan, coordinator, world, login):
+    from lantoa.plans.services import task_update
+
+    task = Task.objects.filter(lead_unit=world.school_a).first()
+    task_update(
+        actor=coordinator,
+        task=task,
+        assignee=world.teacher_a,
+        recurrence="once",
+        due=dt.date(2026, 6, 15),
+    )
+    client = login(coordinator)
+    mine = client.get(reverse("plans:task_list"), {"assignee": world.teacher_a.pk}).context["page"]
+    assert [t.pk for t in mine] == [task.pk]
+    window = client.get(
+        reverse("plans:task_list"), {"due_from": "01/06/2026", "due_to": "30/06/2026"}
+    )
+    assert task.pk in [t.pk for t in window.context["page"]]
+    assert all(
+        dt.date(2026, 6, 1) <= t.next_due <= dt.date(2026, 6, 30) for t in window.context["page"]
+    )
