@@ -72,3 +72,11 @@ def test_task_list_filters_by_assignee_and_due_window(saved_plan, coordinator, w
     assert all(
         dt.date(2026, 6, 1) <= t.next_due <= dt.date(2026, 6, 30) for t in window.context["page"]
     )
+
+
+def test_task_page_title_is_the_task_not_markup(saved_plan, coordinator, login):
+    task = Task.objects.filter(parent__isnull=True).first()
+    body = login(coordinator).get(task.get_absolute_url()).content.decode()
+    title = body.split("<title>")[1].split("</title>")[0]
+    assert "<" not in title and title.startswith(task.title[:20])
+    assert body.count('data-testid="comments"') == 1
