@@ -273,6 +273,11 @@ class Task(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("plans:task_detail", args=[self.pk])
 
+    @property
+    def responsible_unit(self) -> Unit:
+        """The unit that answers for the task: its lead unit, else the plan's issuer."""
+        return self.lead_unit or self.plan.issuer
+
     def missing_06ro(self) -> list[str]:
         """Which of the six clarities the task lacks (O1.1), as short Vietnamese labels."""
         missing = []

@@ -22,7 +22,7 @@ def can_issue_incomplete_plan(user, plan: Plan) -> bool:  # type: ignore[no-unty
 
 def can_report_task(user, task: Task) -> bool:  # type: ignore[no-untyped-def]
     """The lead unit reports a task's results (and the coordinator may do it for them)."""
-    unit = task.lead_unit or task.plan.issuer
+    unit = task.responsible_unit
     return user.scope.can_write(unit) or can_edit_plan(user, task.plan)
 
 

@@ -432,7 +432,7 @@ def occurrence_complete(
     from lantoa.plans.permissions import can_report_task
 
     task = occurrence.task
-    unit = task.lead_unit or task.plan.issuer
+    unit = task.responsible_unit
     if actor is not None and not can_report_task(actor, task):
         raise PermissionDenied
     if occurrence.status == TaskOccurrence.Status.DONE:
@@ -513,7 +513,7 @@ def occurrence_return(
         actor=actor,
         action="occurrence.returned",
         obj=occurrence,
-        unit_path=(task.lead_unit or task.plan.issuer).path,
+        unit_path=task.responsible_unit.path,
         changes={"reason": [None, reason.strip()], "result": [previous, None]},
     )
     return occurrence
@@ -647,7 +647,7 @@ def task_comment_add(*, actor: ScopedUser, task: Task, text: str) -> TaskComment
         actor=actor,
         action="task.commented",
         obj=task,
-        unit_path=(task.lead_unit or task.plan.issuer).path,
+        unit_path=task.responsible_unit.path,
         changes={"comment": [None, comment.text[:200]]},
     )
     return comment
