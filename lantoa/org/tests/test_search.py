@@ -58,3 +58,12 @@ def test_unit_tree_query_count_is_bounded(coordinator, world, login, django_asse
         world.school_a,
         world.school_b,
     }
+
+
+def test_unit_page_query_count_is_bounded(coordinator, world, login, django_assert_max_num_queries):
+    for n in range(40):
+        make_person(f"Giáo Viên Thứ {n}", world.school_a, birth_date=None)
+    client = login(coordinator)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("org:unit_detail", args=[world.school_a.pk]))
+    assert response.context["page"].paginator.count == 41

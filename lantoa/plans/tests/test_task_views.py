@@ -80,3 +80,35 @@ def test_task_page_title_is_the_task_not_markup(saved_plan, coordinator, login):
     title = body.split("<title>")[1].split("</title>")[0]
     assert "<" not in title and title.startswith(task.title[:20])
     assert body.count('data-testid="comments"') == 1
+
+
+def test_every_plan_endpoint_answers_404_to_another_ward(saved_plan, other_coordinator, login):
+    task = Task.objects.filter(parent__isnull=True).first()
+    occurrence = task.occurrences.first()
+    client = login(other_coordinator)
+    for url in [
+        reverse("plans:issue", args=[saved_plan.pk]),
+        reverse("plans:occurrence_return", args=[occurrence.pk]),
+        reverse("plans:task_comment", args=[task.pk]),
+        reverse("plans:task_edit", args=[task.pk]),
+    ]:
+        assert client.post(url, {"reason": "x", "text": "x"}).status_code == 404, url
+    assert list(client.get(reverse("plans:task_board")).context["columns"][2][3]) == []
+    assert client.get(reverse("plans:list")).context["plans"].count() == 0
+
+
+def test_plan_list_query_count_is_bounded(
+    saved_plan, coordinator, login, django_assert_max_num_queries
+):
+    client = login(coordinator)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("plans:list"))
+    assert [p.pk for p in response.context["plans"]] == [saved_plan.pk]
+
+
+def test_plan_page_query_count_is_bounded(
+    saved_plan, coordinator, login, django_assert_max_num_queries
+):
+    client = login(coordinator)
+    with django_assert_max_num_queries(25):
+        assert client.get(saved_plan.get_absolute_url()).status_code == 200
