@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "lantoa.org",
     "lantoa.accounts",
     "lantoa.plans",
+    "lantoa.activities",
     "lantoa.web",
 ]
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("lantoa.accounts.urls")),
     path("org/", include("lantoa.org.urls")),
     path("plans/", include("lantoa.plans.urls")),
+    path("activities/", include("lantoa.activities.urls")),
     path(
         "i18n/setlang/",
         web_views.login_not_required_set_language(set_language),

@@ -50,15 +50,32 @@ def test_province_viewer_home_is_empty_not_fake(province_viewer, world, login):
     [
         (
             "coordinator",
-            ["Trang chủ", "Kế hoạch", "Nhiệm vụ", "Đơn vị", "Cán bộ", "Nhập danh sách", "Nhật ký"],
+            [
+                "Trang chủ",
+                "Kế hoạch",
+                "Nhiệm vụ",
+                "Hoạt động",
+                "Đơn vị",
+                "Cán bộ",
+                "Nhập danh sách",
+                "Nhật ký",
+            ],
         ),
-        ("leader", ["Trang chủ", "Kế hoạch", "Nhiệm vụ", "Đơn vị", "Cán bộ"]),
+        ("leader", ["Trang chủ", "Kế hoạch", "Nhiệm vụ", "Hoạt động", "Đơn vị", "Cán bộ"]),
         (
             "school_a_officer",
-            ["Trang chủ", "Kế hoạch", "Nhiệm vụ", "Đơn vị", "Cán bộ", "Nhập danh sách"],
+            [
+                "Trang chủ",
+                "Kế hoạch",
+                "Nhiệm vụ",
+                "Hoạt động",
+                "Đơn vị",
+                "Cán bộ",
+                "Nhập danh sách",
+            ],
         ),
-        ("province_viewer", ["Trang chủ", "Kế hoạch", "Nhiệm vụ", "Đơn vị", "Cán bộ"]),
-        ("contributor", ["Trang chủ", "Kế hoạch", "Nhiệm vụ", "Đơn vị", "Cán bộ"]),
+        ("province_viewer", ["Trang chủ", "Kế hoạch", "Nhiệm vụ", "Hoạt động", "Đơn vị", "Cán bộ"]),
+        ("contributor", ["Trang chủ", "Kế hoạch", "Nhiệm vụ", "Hoạt động", "Đơn vị", "Cán bộ"]),
     ],
 )
 def test_navigation_shows_only_what_the_role_may_open(role, expected, request, login):

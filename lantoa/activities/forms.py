@@ -1,0 +1,66 @@
+"""Input clean-up for activity pages (issue 4)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.activities.models import Activity
+from lantoa.core.forms import StyledFormMixin
+from lantoa.org.forms import VNDateField
+
+
+class ActivityForm(StyledFormMixin, forms.ModelForm):
+    """One screen that works on a phone: what, who organised, when, where, how many."""
+
+    date = VNDateField(label=_("Ngày"))
+    link = forms.URLField(
+        label=_("Đường dẫn (bài đăng, bản tin)"), required=False, assume_scheme="https"
+    )
+
+    class Meta:
+        model = Activity
+        fields = [
+            "kind",
+            "title",
+            "organiser",
+            "co_organisers",
+            "date",
+            "start_time",
+            "place",
+            "audiences",
+            "participants",
+            "channel",
+            "reach",
+            "shares",
+            "link",
+            "plan",
+            "description",
+        ]
+        widgets = {
+            "start_time": forms.TimeInput(attrs={"type": "time"}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "co_organisers": forms.CheckboxSelectMultiple,
+            "audiences": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(
+        self,
+        *args: Any,
+        kinds: Any,
+        organisers: Any,
+        units: Any,
+        audiences: Any,
+        plans: Any,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].queryset = kinds
+        self.fields["organiser"].queryset = organisers
+        self.fields["co_organisers"].queryset = units
+        self.fields["audiences"].queryset = audiences
+        self.fields["plan"].queryset = plans
+        for name in ("co_organisers", "audiences"):
+            self.fields[name].widget.attrs["class"] = "form-check-input"

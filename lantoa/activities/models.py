@@ -1,0 +1,152 @@
+"""What units did: communication activities and who attended (issue 4; N1.1–N2.4, T1, T4, T5)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.org.models import Audience, Person, Unit
+from lantoa.plans.models import Plan, TaskOccurrence
+
+
+class ActivityKind(models.Model):
+    """A kind of activity. The list is data: the coordinator adds kinds for the ward; the
+    built-in ones (unit empty) come with every installation. Indicators count by `category`."""
+
+    class Category(models.TextChoices):
+        BRIEFING = "briefing", _("Phổ biến, quán triệt")
+        THEMATIC_SESSION = "thematic_session", _("Sinh hoạt chuyên đề")
+        FLAG_CEREMONY = "flag_ceremony", _("Sinh hoạt dưới cờ")
+        SEMINAR = "seminar", _("Tọa đàm, hội nghị chuyên đề")
+        MEETING_INTEGRATION = "meeting_integration", _("Lồng ghép trong hội nghị, cuộc họp")
+        RADIO = "radio", _("Phát thanh trên hệ thống truyền thanh")
+        PORTAL_ARTICLE = "portal_article", _("Tin, bài trên cổng thông tin")
+        SOCIAL_POST = "social_post", _("Bài đăng mạng xã hội")
+        ZALO_MESSAGE = "zalo_message", _("Tin nhắn nhóm Zalo")
+        CORNER_PANEL = "corner_panel", _("Góc truyền thông, pano, áp phích")
+        CONTEST = "contest", _("Cuộc thi")
+        TRAINING = "training", _("Tập huấn, bồi dưỡng")
+        OTHER = "other", _("Khác")
+
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="activity_kinds"
+    )
+    name = models.CharField(_("tên loại hoạt động"), max_length=120)
+    category = models.CharField(_("nhóm"), max_length=24, choices=Category.choices)
+    has_attendance = models.BooleanField(_("điểm danh người dự"), default=False)
+    has_reach = models.BooleanField(_("ghi lượt tiếp cận"), default=False)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("loại hoạt động")
+        verbose_name_plural = _("loại hoạt động")
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "name"], name="activity_kind_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Activity(models.Model):
+    """Something done: a briefing, broadcast, article, seminar, poster, training ... An event
+    organised by several units is one activity with co-organisers, so it counts once."""
+
+    kind = models.ForeignKey(
+        ActivityKind,
+        verbose_name=_("loại hoạt động"),
+        on_delete=models.PROTECT,
+        related_name="activities",
+    )
+    title = models.CharField(_("tên hoạt động"), max_length=300)
+    organiser = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị tổ chức"), on_delete=models.PROTECT, related_name="activities"
+    )
+    co_organisers = models.ManyToManyField(
+        Unit, verbose_name=_("đơn vị phối hợp"), blank=True, related_name="co_organised_activities"
+    )
+    date = models.DateField(_("ngày"))
+    start_time = models.TimeField(_("giờ bắt đầu"), null=True, blank=True)
+    place = models.CharField(_("địa điểm"), max_length=200, blank=True)
+    audiences = models.ManyToManyField(
+        Audience, verbose_name=_("đối tượng"), blank=True, related_name="activities"
+    )
+    participants = models.PositiveIntegerField(_("số người tham dự"), null=True, blank=True)
+    channel = models.CharField(_("kênh"), max_length=120, blank=True)
+    reach = models.PositiveIntegerField(_("lượt tiếp cận (nghe, xem)"), null=True, blank=True)
+    shares = models.PositiveIntegerField(_("lượt chia sẻ"), null=True, blank=True)
+    link = models.URLField(_("đường dẫn"), max_length=500, blank=True)
+    plan = models.ForeignKey(
+        Plan,
+        verbose_name=_("thuộc kế hoạch"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activities",
+    )
+    occurrences = models.ManyToManyField(
+        TaskOccurrence, verbose_name=_("thực hiện nhiệm vụ"), blank=True, related_name="activities"
+    )
+    description = models.TextField(_("mô tả"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("hoạt động")
+        verbose_name_plural = _("hoạt động")
+        ordering = ["-date", "-id"]
+        indexes = [
+            # activity_list_for and the dashboard: a unit's activities by date
+            models.Index(fields=["organiser", "date"], name="activity_organiser_date_idx"),
+            # counts per kind and month
+            models.Index(fields=["kind", "date"], name="activity_kind_date_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(participants__isnull=True) | Q(participants__lte=1_000_000),
+                name="activity_participants_sane",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("activities:detail", args=[self.pk])
+
+
+class Attendance(models.Model):
+    """A person of the roster who attended an activity (T1 coverage counts these)."""
+
+    class Source(models.TextChoices):
+        PICKED = "picked", _("Chọn từ danh sách")
+        IMPORTED = "imported", _("Nhập từ danh sách ký")
+        QR = "qr", _("Tự điểm danh bằng mã QR")
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="attendances")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="attendances")
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.PICKED)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("người dự")
+        verbose_name_plural = _("người dự")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "person"], name="attendance_once_per_activity"
+            ),
+        ]
+        indexes = [
+            # coverage: who attended which activities
+            models.Index(fields=["person", "activity"], name="attendance_person_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.activity}"

@@ -1,0 +1,192 @@
+"""Recording activities and attendance, scoped like everything else (issue 4, items 1–2)."""
+
+import pytest
+from django.urls import reverse
+
+from conftest import make_person
+from lantoa.activities.models import Activity, ActivityKind, Attendance
+from lantoa.activities.selectors import activity_list_for, kinds_for
+from lantoa.activities.services import activity_kind_create, activity_record, attendance_add
+from lantoa.core.models import AuditEntry
+
+
+@pytest.fixture
+def briefing_kind(db):
+    return ActivityKind.objects.get(category="briefing", unit__isnull=True)
+
+
+def test_builtin_kinds_cover_the_plan(db):
+    categories = set(
+        ActivityKind.objects.filter(unit__isnull=True).values_list("category", flat=True)
+    )
+    assert set(ActivityKind.Category.values) == categories
+
+
+def test_school_records_a_briefing_on_one_screen(school_a_officer, briefing_kind, world, login):
+    client = login(school_a_officer)
+    form_page = client.get(reverse("activities:create"))
+    assert form_page.status_code == 200
+    response = client.post(
+        reverse("activities:create"),
+        {
+            "kind": briefing_kind.pk,
+            "title": "Quán triệt Nghị quyết 71 cho giáo viên",
+            "organiser": world.school_a.pk,
+            "date": "12/09/2026",
+            "place": "Phòng họp",
+            "participants": "35",
+        },
+    )
+    assert response.status_code == 302
+    activity = Activity.objects.get()
+    assert (activity.organiser, activity.participants) == (world.school_a, 35)
+    assert AuditEntry.objects.filter(action="activity.recorded").exists()
+
+
+def test_school_cannot_record_for_another_school(school_a_officer, briefing_kind, world, login):
+    response = login(school_a_officer).post(
+        reverse("activities:create"),
+        {
+            "kind": briefing_kind.pk,
+            "title": "Giả danh",
+            "organiser": world.school_b.pk,
+            "date": "12/09/2026",
+        },
+    )
+    assert response.status_code == 200 and "organiser" in response.context["form"].errors
+    assert not Activity.objects.exists()
+
+
+def test_co_organised_event_counts_once_and_both_units_see_it(
+    coordinator, school_a_officer, school_b_officer, briefing_kind, world
+):
+    seminar = ActivityKind.objects.get(category="seminar", unit__isnull=True)
+    import datetime as dt
+
+    activity = activity_record(
+        actor=coordinator,
+        organiser=world.school_a,
+        co_organisers=[world.school_b],
+        kind=seminar,
+        title="Tọa đàm liên trường",
+        date=dt.date(2026, 11, 20),
+    )
+    assert list(activity_list_for(coordinator)) == [activity]  # once, not twice
+    assert list(activity_list_for(school_a_officer)) == [activity]
+    assert list(activity_list_for(school_b_officer)) == [activity]
+
+
+def test_attendance_is_picked_from_the_roster_by_folded_name(
+    school_a_officer, briefing_kind, world, login
+):
+    import datetime as dt
+
+    activity = activity_record(
+        actor=school_a_officer,
+        organiser=world.school_a,
+        kind=briefing_kind,
+        title="Quán triệt",
+        date=dt.date(2026, 9, 12),
+    )
+    client = login(school_a_officer)
+    page = client.get(activity.get_absolute_url(), {"q": "nguyen van an"})
+    assert [p.pk for p in page.context["candidates"]] == [world.teacher_a.pk]
+    client.post(
+        reverse("activities:attendance_add", args=[activity.pk]), {"person": [world.teacher_a.pk]}
+    )
+    client.post(
+        reverse("activities:attendance_add", args=[activity.pk]), {"person": [world.teacher_a.pk]}
+    )
+    assert Attendance.objects.filter(activity=activity).count() == 1  # a person attends once
+    # another school's teacher cannot be added: 404 on the person, nothing saved
+    response = client.post(
+        reverse("activities:attendance_add", args=[activity.pk]), {"person": [world.teacher_b.pk]}
+    )
+    assert response.status_code == 404
+    assert Attendance.objects.filter(activity=activity).count() == 1
+
+
+def test_attendance_only_for_kinds_that_take_it(school_a_officer, world):
+    import datetime as dt
+
+    from django.core.exceptions import ValidationError
+
+    radio = ActivityKind.objects.get(category="radio", unit__isnull=True)
+    activity = activity_record(
+        actor=school_a_officer,
+        organiser=world.school_a,
+        kind=radio,
+        title="Bản tin",
+        date=dt.date(2026, 9, 12),
+    )
+    with pytest.raises(ValidationError):
+        attendance_add(actor=school_a_officer, activity=activity, people=[world.teacher_a])
+
+
+def test_other_unit_gets_404_on_activity_pages(
+    school_a_officer, school_b_officer, other_coordinator, briefing_kind, world, login
+):
+    import datetime as dt
+
+    activity = activity_record(
+        actor=school_a_officer,
+        organiser=world.school_a,
+        kind=briefing_kind,
+        title="Quán triệt",
+        date=dt.date(2026, 9, 12),
+    )
+    for user in (school_b_officer, other_coordinator):
+        client = login(user)
+        assert client.get(activity.get_absolute_url()).status_code == 404
+        url = reverse("activities:attendance_add", args=[activity.pk])
+        assert client.post(url, {"person": [world.teacher_a.pk]}).status_code == 404
+    assert not Attendance.objects.exists()
+
+
+def test_coordinator_extends_the_kinds_for_the_ward(coordinator, world):
+    kind = activity_kind_create(
+        actor=coordinator, unit=world.ward, name="Ngày hội đọc sách", category="other"
+    )
+    assert kind in kinds_for(world.school_a)
+    assert kind not in kinds_for(world.other_school)
+
+
+def test_activity_list_query_count_is_bounded(
+    school_a_officer, briefing_kind, world, login, django_assert_max_num_queries
+):
+    import datetime as dt
+
+    for n in range(25):
+        activity = activity_record(
+            actor=school_a_officer,
+            organiser=world.school_a,
+            kind=briefing_kind,
+            title=f"Buổi {n}",
+            date=dt.date(2026, 9, 1),
+        )
+        attendance_add(
+            actor=school_a_officer,
+            activity=activity,
+            people=[world.teacher_a, make_person(f"Người {n}", world.school_a)],
+        )
+    client = login(school_a_officer)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("activities:list"))
+    assert response.context["page"].paginator.count == 25
+
+
+def test_co_organisers_come_from_the_same_ward(coordinator, world, briefing_kind):
+    import datetime as dt
+
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        activity_record(
+            actor=coordinator,
+            organiser=world.school_a,
+            co_organisers=[world.other_school],
+            kind=briefing_kind,
+            title="Liên phường",
+            date=dt.date(2026, 9, 12),
+        )
+    assert not Activity.objects.exists()

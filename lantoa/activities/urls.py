@@ -1,0 +1,16 @@
+from django.urls import path
+
+from lantoa.activities import views
+
+app_name = "activities"
+urlpatterns = [
+    path("", views.activity_list, name="list"),
+    path("new/", views.activity_create, name="create"),
+    path("<int:pk>/", views.activity_detail, name="detail"),
+    path("<int:pk>/attendance/", views.attendance_add, name="attendance_add"),
+    path(
+        "<int:pk>/attendance/<int:person_pk>/remove/",
+        views.attendance_remove,
+        name="attendance_remove",
+    ),
+]
