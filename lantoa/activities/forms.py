@@ -62,5 +62,5 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
         self.fields["co_organisers"].queryset = units
         self.fields["audiences"].queryset = audiences
         self.fields["plan"].queryset = plans
-        for name in ("co_organisers", "audiences"):
-            self.fields[name].widget.attrs["class"] = "form-check-input"
+        for name in ("kind", "plan"):
+            self.fields[name].empty_label = _("— chọn —")

@@ -12,7 +12,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lantoa.activities import selectors, services
 from lantoa.activities.forms import ActivityForm
-from lantoa.org.selectors import audience_list_for, person_get_for, person_list_for, unit_list_for
+from lantoa.org.selectors import (
+    audience_choices_for,
+    person_get_for,
+    person_list_for,
+    unit_list_for,
+    ward_units_for_choice,
+)
 from lantoa.plans.selectors import plan_list_for
 
 PAGE_SIZE = 30
@@ -35,8 +41,8 @@ def activity_create(request: HttpRequest) -> HttpResponse:
         request.POST or None,
         kinds=selectors.kinds_for(first),
         organisers=organisers,
-        units=unit_list_for(request.user),
-        audiences=audience_list_for(request.user),
+        units=ward_units_for_choice(request.user),
+        audiences=audience_choices_for(request.user),
         plans=plan_list_for(request.user),
         initial={"organiser": first},
     )

@@ -147,3 +147,25 @@ def units_missing(user: ScopedUser, what: str) -> QuerySet[Unit]:
     if what == "head":
         return units.filter(head__isnull=True)
     return units.none()
+
+
+def ward_units_for_choice(user: ScopedUser) -> QuerySet[Unit]:
+    """Names of the units in the wards of the user's own units, for choice lists only (a school
+    picks the ward office it organised an event with). Rosters stay behind the scope."""
+    roots = {ward_root_of(a.unit).path for a in getattr(user, "roles", [])}
+    if getattr(user, "is_superuser", False) and not roots:
+        return Unit.objects.order_by("path")
+    condition = Q(pk__in=[])
+    for path in roots:
+        condition |= Q(path__startswith=path)
+    return Unit.objects.filter(condition).only("pk", "name", "path").order_by("path")
+
+
+def audience_choices_for(user: ScopedUser) -> QuerySet[Audience]:
+    """The audience groups of the user's wards and units, for choice lists."""
+    units = ward_units_for_choice(user).values("pk")
+    return (
+        Audience.objects.filter(unit__in=units)
+        .select_related("unit")
+        .order_by("unit__path", "name")
+    )

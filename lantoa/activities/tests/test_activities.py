@@ -190,3 +190,15 @@ def test_co_organisers_come_from_the_same_ward(coordinator, world, briefing_kind
             date=dt.date(2026, 9, 12),
         )
     assert not Activity.objects.exists()
+
+
+def test_school_may_name_ward_units_as_co_organisers_but_not_other_wards(
+    school_a_officer, world, login
+):
+    from lantoa.org.services import audience_create
+
+    audience_create(actor=None, unit=world.ward, name="Cha mẹ học sinh")
+    form = login(school_a_officer).get(reverse("activities:create")).context["form"]
+    names = {u.name for u in form.fields["co_organisers"].queryset}
+    assert world.vhxh.name in names and world.other_school.name not in names
+    assert [a.name for a in form.fields["audiences"].queryset] == ["Cha mẹ học sinh"]
