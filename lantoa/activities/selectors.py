@@ -9,7 +9,7 @@ import datetime as dt
 
 from django.db.models import Count, Q, QuerySet
 
-from lantoa.activities.models import Activity, ActivityKind
+from lantoa.activities.models import Activity, ActivityEvidence, ActivityKind
 from lantoa.core.scoping import ScopedUser, get_in_scope, scope_filter
 from lantoa.org.models import Unit
 from lantoa.org.selectors import ward_root_of
@@ -61,3 +61,12 @@ def kinds_for(unit: Unit | None) -> QuerySet[ActivityKind]:
     if unit is not None:
         condition |= Q(unit=ward_root_of(unit))
     return ActivityKind.objects.filter(condition).order_by("position", "name")
+
+
+def activity_evidence_get_for(user: ScopedUser, pk: object) -> ActivityEvidence:
+    return get_in_scope(
+        ActivityEvidence.objects.select_related("activity"),
+        user.scope,
+        tuple(f"activity__{p}" for p in ACTIVITY_PATHS),
+        pk,
+    )

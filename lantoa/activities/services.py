@@ -6,11 +6,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.activities.models import Activity, ActivityKind, Attendance
+from lantoa.activities.models import Activity, ActivityEvidence, ActivityKind, Attendance
 from lantoa.core.audit import audit_entry, audit_record
+from lantoa.core.files import check_evidence
 from lantoa.core.models import AuditEntry
 from lantoa.core.scoping import ScopedUser
 from lantoa.core.text import nfc
@@ -146,3 +148,31 @@ def activity_kind_create(
         changes={"name": [None, kind.name]},
     )
     return kind
+
+
+@transaction.atomic
+def activity_evidence_add(
+    *, actor: ScopedUser | None, activity: Activity, files: Iterable[UploadedFile]
+) -> int:
+    """Attach evidence files, each checked by content; all or none are kept."""
+    if actor is not None and not actor.scope.can_write(activity.organiser):
+        raise PermissionDenied
+    checked = [(upload, check_evidence(upload)) for upload in files]
+    for upload, kind in checked:
+        ActivityEvidence.objects.create(
+            activity=activity,
+            file=upload,
+            original_name=upload.name[:255],
+            kind=kind,
+            size=upload.size,
+            uploaded_by=actor if getattr(actor, "pk", None) else None,
+        )
+    if checked:
+        audit_record(
+            actor=actor,
+            action="activity.evidence_added",
+            obj=activity,
+            unit_path=activity.organiser.path,
+            changes={"files": [None, [u.name for u, _k in checked]]},
+        )
+    return len(checked)

@@ -8,6 +8,8 @@ urlpatterns = [
     path("new/", views.activity_create, name="create"),
     path("<int:pk>/", views.activity_detail, name="detail"),
     path("<int:pk>/attendance/", views.attendance_add, name="attendance_add"),
+    path("<int:pk>/evidence/", views.evidence_add, name="evidence_add"),
+    path("evidence/<int:pk>/", views.evidence_download, name="evidence"),
     path(
         "<int:pk>/attendance/<int:person_pk>/remove/",
         views.attendance_remove,

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lantoa.activities import selectors, services
 from lantoa.activities.forms import ActivityForm
+from lantoa.core.files import CONTENT_TYPES
 from lantoa.org.selectors import (
     audience_choices_for,
     person_get_for,
@@ -106,3 +107,28 @@ def attendance_remove(request: HttpRequest, pk: int, person_pk: int) -> HttpResp
         actor=request.user, activity=activity, person=person_get_for(request.user, person_pk)
     )
     return redirect(activity)
+
+
+@require_POST
+def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = selectors.activity_get_for(request.user, pk, write=True)
+    try:
+        added = services.activity_evidence_add(
+            actor=request.user, activity=activity, files=request.FILES.getlist("files")
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã đính kèm %(n)s tệp minh chứng.") % {"n": added})
+    return redirect(activity)
+
+
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+    """A file of an activity, only for those who may read the activity."""
+    evidence = selectors.activity_evidence_get_for(request.user, pk)
+    return FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=not evidence.is_image,
+        filename=evidence.original_name,
+        content_type=CONTENT_TYPES[evidence.kind],
+    )

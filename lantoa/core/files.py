@@ -1,13 +1,18 @@
 """Uploaded evidence is checked by what it contains, not by its name (issue 3; issue 4).
 
 `sniff` reads the first bytes (and, for Office files, the zip's table of contents) and says
-what the file really is. Pure: no request or model imports.
+what the file really is; `check_evidence` applies it and the size limit to an upload, with a
+Vietnamese message naming the file. No request or model imports.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
 
 MAX_EVIDENCE_BYTES = 20 * 2**20
 CONTENT_TYPES = {
@@ -41,3 +46,25 @@ def sniff(head: bytes, whole: bytes | None = None) -> str | None:
         if "xl/workbook.xml" in names:
             return "xlsx"
     return None
+
+
+EVIDENCE_TOO_BIG = _("Tệp «%(name)s» lớn hơn %(mb)s MB. Hãy nén ảnh hoặc chia nhỏ tệp.")
+EVIDENCE_TYPE = _(
+    "Tệp «%(name)s» không phải ảnh (JPEG, PNG, WebP), PDF, Word (.docx) hay Excel (.xlsx), "
+    "dù tên tệp thế nào. Hãy tải lên đúng loại tệp."
+)
+
+
+def check_evidence(upload: UploadedFile) -> str:
+    """What an uploaded evidence file really is; ValidationError naming the file otherwise."""
+    if upload.size > MAX_EVIDENCE_BYTES:
+        raise ValidationError(
+            str(EVIDENCE_TOO_BIG) % {"name": upload.name, "mb": MAX_EVIDENCE_BYTES // 2**20}
+        )
+    upload.seek(0)
+    content = upload.read()
+    upload.seek(0)
+    kind = sniff(content[:16], content)
+    if kind is None:
+        raise ValidationError(str(EVIDENCE_TYPE) % {"name": upload.name})
+    return kind

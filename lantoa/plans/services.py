@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.audit import audit_record, diff, snapshot
 from lantoa.core.dates import local_today
-from lantoa.core.files import MAX_EVIDENCE_BYTES, sniff
+from lantoa.core.files import check_evidence
 from lantoa.core.scoping import ScopedUser
 from lantoa.core.text import fold
 from lantoa.org.models import Unit
@@ -440,7 +440,7 @@ def occurrence_complete(
     evidence_files = evidence_files or []
     if not result_note.strip() or not (evidence_url.strip() or evidence_files):
         raise ValidationError(OCCURRENCE_DONE_NEEDS_RESULT)
-    checked = [(upload, _evidence_kind(upload)) for upload in evidence_files]
+    checked = [(upload, check_evidence(upload)) for upload in evidence_files]
     occurrence.status = TaskOccurrence.Status.DONE
     occurrence.completed_on = completed_on
     occurrence.result_note = result_note.strip()
@@ -467,28 +467,6 @@ def occurrence_complete(
         },
     )
     return occurrence
-
-
-EVIDENCE_TOO_BIG = _("Tệp «%(name)s» lớn hơn %(mb)s MB. Hãy nén ảnh hoặc chia nhỏ tệp.")
-EVIDENCE_TYPE = _(
-    "Tệp «%(name)s» không phải ảnh (JPEG, PNG, WebP), PDF, Word (.docx) hay Excel (.xlsx), "
-    "dù tên tệp thế nào. Hãy tải lên đúng loại tệp."
-)
-
-
-def _evidence_kind(upload: UploadedFile) -> str:
-    """What the file really is, by content; ValidationError naming the file otherwise."""
-    if upload.size > MAX_EVIDENCE_BYTES:
-        raise ValidationError(
-            str(EVIDENCE_TOO_BIG) % {"name": upload.name, "mb": MAX_EVIDENCE_BYTES // 2**20}
-        )
-    upload.seek(0)
-    content = upload.read()
-    upload.seek(0)
-    kind = sniff(content[:16], content)
-    if kind is None:
-        raise ValidationError(str(EVIDENCE_TYPE) % {"name": upload.name})
-    return kind
 
 
 @transaction.atomic

@@ -202,3 +202,44 @@ def test_school_may_name_ward_units_as_co_organisers_but_not_other_wards(
     names = {u.name for u in form.fields["co_organisers"].queryset}
     assert world.vhxh.name in names and world.other_school.name not in names
     assert [a.name for a in form.fields["audiences"].queryset] == ["Cha mẹ học sinh"]
+
+
+def test_evidence_files_are_checked_and_served_only_in_scope(
+    school_a_officer, school_b_officer, briefing_kind, world, login
+):
+    import datetime as dt
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from lantoa.activities.models import ActivityEvidence
+
+    activity = activity_record(
+        actor=school_a_officer,
+        organiser=world.school_a,
+        kind=briefing_kind,
+        title="Quán triệt",
+        date=dt.date(2026, 9, 12),
+    )
+    client = login(school_a_officer)
+    url = reverse("activities:evidence_add", args=[activity.pk])
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+    bad = client.post(
+        url,
+        {
+            "files": [
+                SimpleUploadedFile("anh.png", png),
+                SimpleUploadedFile("bien-ban.pdf", b"MZ not pdf"),
+            ]
+        },
+        follow=True,
+    )
+    assert "Tệp «bien-ban.pdf» không phải ảnh" in bad.content.decode()
+    assert not ActivityEvidence.objects.exists()  # all or none
+    client.post(url, {"files": [SimpleUploadedFile("anh.png", png)]})
+    evidence = ActivityEvidence.objects.get()
+    assert client.get(evidence.get_absolute_url())["Content-Type"] == "image/png"
+    assert login(school_b_officer).get(evidence.get_absolute_url()).status_code == 404
+    assert (
+        login(school_b_officer).post(url, {"files": [SimpleUploadedFile("x.png", png)]}).status_code
+        == 404
+    )
