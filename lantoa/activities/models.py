@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.models import EvidenceFile
 from lantoa.org.models import Audience, Person, Unit
 from lantoa.plans.models import Plan, TaskOccurrence
 
@@ -152,31 +153,16 @@ class Attendance(models.Model):
         return f"{self.person} — {self.activity}"
 
 
-class ActivityEvidence(models.Model):
+class ActivityEvidence(EvidenceFile):
     """A photo, minutes, PDF, Word or Excel file proving the activity; private, served only
     through a view that checks scope (issue 4, item 1)."""
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(upload_to="activities/%Y/%m/")
-    original_name = models.CharField(_("tên tệp"), max_length=255)
-    kind = models.CharField(max_length=8)
-    size = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(EvidenceFile.Meta):
         verbose_name = _("minh chứng hoạt động")
         verbose_name_plural = _("minh chứng hoạt động")
-        ordering = ["created_at", "id"]
-
-    def __str__(self) -> str:
-        return self.original_name
 
     def get_absolute_url(self) -> str:
         return reverse("activities:evidence", args=[self.pk])
-
-    @property
-    def is_image(self) -> bool:
-        return self.kind in ("jpeg", "png", "webp")

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lantoa.activities import selectors, services
 from lantoa.activities.forms import ActivityForm
-from lantoa.core.files import CONTENT_TYPES
+from lantoa.core.files import evidence_response
 from lantoa.org.selectors import (
     audience_choices_for,
     person_get_for,
@@ -125,10 +125,4 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     """A file of an activity, only for those who may read the activity."""
-    evidence = selectors.activity_evidence_get_for(request.user, pk)
-    return FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=not evidence.is_image,
-        filename=evidence.original_name,
-        content_type=CONTENT_TYPES[evidence.kind],
-    )
+    return evidence_response(selectors.activity_evidence_get_for(request.user, pk))

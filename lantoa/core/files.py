@@ -12,6 +12,7 @@ import zipfile
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.http import FileResponse
 from django.utils.translation import gettext_lazy as _
 
 MAX_EVIDENCE_BYTES = 20 * 2**20
@@ -68,3 +69,14 @@ def check_evidence(upload: UploadedFile) -> str:
     if kind is None:
         raise ValidationError(str(EVIDENCE_TYPE) % {"name": upload.name})
     return kind
+
+
+def evidence_response(evidence: object) -> FileResponse:
+    """An evidence file as a download (photos open in the browser). The caller has already
+    fetched `evidence` through a scoped selector."""
+    return FileResponse(
+        evidence.file.open("rb"),  # type: ignore[attr-defined]
+        as_attachment=not evidence.is_image,  # type: ignore[attr-defined]
+        filename=evidence.original_name,  # type: ignore[attr-defined]
+        content_type=CONTENT_TYPES[evidence.kind],  # type: ignore[attr-defined]
+    )

@@ -101,3 +101,29 @@ ACTION_LABELS = {
     "auth.logout": pgettext_lazy("audit action", "Đăng xuất"),
     "auth.login_failed": pgettext_lazy("audit action", "Đăng nhập sai"),
 }
+
+
+class EvidenceFile(models.Model):
+    """What every evidence file (minh chứng) keeps; subclasses add what it proves and where the
+    file goes. Checked by `core.files.check_evidence`, served by `core.files.evidence_response`."""
+
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    kind = models.CharField(max_length=8)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def is_image(self) -> bool:
+        from lantoa.core.files import IMAGE_KINDS
+
+        return self.kind in IMAGE_KINDS

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.models import EvidenceFile
 from lantoa.org.models import Person, Unit
 
 
@@ -343,7 +344,7 @@ class TaskOccurrence(models.Model):
         return f"{self.task} — {self.label}"
 
 
-class Evidence(models.Model):
+class Evidence(EvidenceFile):
     """A file proving a period's result (minh chứng): photo, minutes, PDF, Word or Excel. Kept
     private; served only through a view that checks scope."""
 
@@ -351,21 +352,10 @@ class Evidence(models.Model):
         TaskOccurrence, on_delete=models.CASCADE, related_name="evidence"
     )
     file = models.FileField(upload_to="evidence/%Y/%m/")
-    original_name = models.CharField(_("tên tệp"), max_length=255)
-    kind = models.CharField(max_length=8)
-    size = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(EvidenceFile.Meta):
         verbose_name = _("minh chứng")
         verbose_name_plural = _("minh chứng")
-        ordering = ["created_at", "id"]
-
-    def __str__(self) -> str:
-        return self.original_name
 
     def get_absolute_url(self) -> str:
         return reverse("plans:evidence", args=[self.pk])

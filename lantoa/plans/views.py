@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lantoa.core.dates import local_today
-from lantoa.core.files import CONTENT_TYPES, IMAGE_KINDS
+from lantoa.core.files import evidence_response
 from lantoa.org.models import Person, Unit
 from lantoa.org.selectors import person_list_for, unit_get_for, unit_list_for, ward_root_of
 from lantoa.plans import permissions, selectors, services
@@ -465,10 +465,4 @@ def task_comment(request: HttpRequest, pk: int) -> HttpResponse:
 
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     """An evidence file, only for those who may read its task (never a public URL)."""
-    evidence = selectors.evidence_get_for(request.user, pk)
-    return FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=evidence.kind not in IMAGE_KINDS,
-        filename=evidence.original_name,
-        content_type=CONTENT_TYPES[evidence.kind],
-    )
+    return evidence_response(selectors.evidence_get_for(request.user, pk))
