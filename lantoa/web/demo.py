@@ -17,6 +17,8 @@ from django.db import transaction
 
 from lantoa.accounts.models import Role, User
 from lantoa.accounts.services import role_assign, user_create
+from lantoa.activities.models import Activity, ActivityKind
+from lantoa.activities.services import activity_record, attendance_add
 from lantoa.core.audit import audit_record
 from lantoa.core.dates import local_today
 from lantoa.org.divisions import divisions_load
@@ -333,6 +335,7 @@ def load_demo() -> list[DemoAccount]:
         else:
             role_assign(actor=None, user=user, role=account.role, unit=unit)
     _demo_plan(ward)
+    _demo_activities(ward)
     if not User.objects.filter(username="quantri").exists():
         admin = User.objects.create_superuser(
             "quantri", "quantri@demo.lantoa.local", DEMO_PASSWORD, full_name="Quản trị hệ thống"
@@ -434,3 +437,82 @@ def _demo_plan(ward: Unit) -> None:
                 result_note="Đã thực hiện theo kế hoạch (dữ liệu mẫu).",
                 evidence_url="https://backan.thainguyen.gov.vn/demo/minh-chung",
             )
+
+
+def _demo_activities(ward: Unit) -> None:
+    """Months of the plan's activities: briefings with attendance at the ward and every school
+    (about four in five managers and teachers briefed so far), monthly portal articles and radio
+    bulletins, a seminar organised by two units."""
+    if Activity.objects.filter(organiser__path__startswith=ward.path).exists():
+        return
+    rng = random.Random(SEED + 1)  # noqa: S311
+    plan = Plan.objects.filter(issuer=ward).first()
+    kinds = {k.category: k for k in ActivityKind.objects.filter(unit__isnull=True)}
+    today = local_today()
+    centre = Unit.objects.get(code=unit_code("TTDVTH"))
+    vhxh = Unit.objects.get(code=unit_code("VHXH"))
+    briefed_categories = {S.CADRE, S.CIVIL_SERVANT, S.EDUCATION_MANAGER, S.TEACHER}
+    for unit in Unit.objects.filter(
+        path__startswith=ward.path, kind__in=[K.SCHOOL, K.PEOPLE_COMMITTEE]
+    ):
+        organiser = vhxh if unit.kind == K.PEOPLE_COMMITTEE else unit
+        people = list(
+            Person.objects.filter(
+                unit__path__startswith=unit.path if unit.kind == K.SCHOOL else ward.path,
+                staff_category__in=briefed_categories,
+            ).exclude(unit__kind=K.SCHOOL if unit.kind == K.PEOPLE_COMMITTEE else "")
+        )
+        if not people:
+            continue
+        day = dt.date(2026, rng.randint(4, 9), rng.randint(1, 28))
+        activity = activity_record(
+            actor=None,
+            organiser=organiser,
+            kind=kinds["briefing"],
+            title=f"Phổ biến, quán triệt Nghị quyết số 71-NQ/TW tại {unit.name}",
+            date=day,
+            place="Hội trường" if unit.kind == K.PEOPLE_COMMITTEE else "Phòng họp nhà trường",
+            plan=plan,
+            is_demo=True,
+        )
+        attendees = rng.sample(people, k=round(len(people) * rng.uniform(0.7, 0.92)))
+        attendance_add(actor=None, activity=activity, people=attendees)
+        activity.participants = len(attendees)
+        activity.save(update_fields=["participants"])
+    for month in range(3, today.month + 1 if today.year == 2026 else 13):
+        for category, title, reach in (
+            (
+                "portal_article",
+                "Tin bài về đổi mới giáo dục trên Cổng thông tin điện tử phường",
+                300,
+            ),
+            ("radio", "Bản tin truyền thanh chuyên mục Giáo dục", 2500),
+        ):
+            if category == "portal_article" and month == 7:
+                continue  # a month without a post, for the continuity target to notice
+            activity_record(
+                actor=None,
+                organiser=centre,
+                kind=kinds[category],
+                title=f"{title} tháng {month}/2026",
+                date=dt.date(2026, month, rng.randint(5, 25)),
+                channel="Cổng thông tin điện tử"
+                if category == "portal_article"
+                else "Đài truyền thanh phường",
+                reach=reach + rng.randint(0, 400),
+                plan=plan,
+                is_demo=True,
+            )
+    school = Unit.objects.get(code=unit_code("THCS-A"))
+    activity_record(
+        actor=None,
+        organiser=vhxh,
+        co_organisers=[school],
+        kind=kinds["seminar"],
+        title="Tọa đàm «Nhà giáo với đổi mới giáo dục» nhân Ngày Nhà giáo Việt Nam 20/11",
+        date=dt.date(2026, 11, 18),
+        place="Trường THCS A (dữ liệu mẫu)",
+        participants=120,
+        plan=plan,
+        is_demo=True,
+    )

@@ -41,11 +41,31 @@ def test_demo_builds_the_ward_and_is_idempotent(db, client):
         Role.values
     )
 
+    from lantoa.activities.models import Activity, Attendance
+
+    assert Activity.objects.filter(kind__category="briefing").count() >= 8
+    assert Activity.objects.filter(co_organisers__isnull=False).count() == 1
+    briefed = Attendance.objects.values("person").distinct().count()
+    eligible = Person.objects.filter(
+        staff_category__in=["cadre", "civil_servant", "education_manager", "teacher"]
+    ).count()
+    assert 0.7 < briefed / eligible < 0.9  # the demo's T1 stands near 80%
+
     # a change made between runs survives the second run
     Person.objects.filter(full_name="Phan Đình Huy").update(phone="0209000000")
-    snapshot = (Unit.objects.count(), Person.objects.count(), User.objects.count())
+    snapshot = (
+        Unit.objects.count(),
+        Person.objects.count(),
+        User.objects.count(),
+        Activity.objects.count(),
+    )
     call_command("load_demo")
-    assert (Unit.objects.count(), Person.objects.count(), User.objects.count()) == snapshot
+    assert (
+        Unit.objects.count(),
+        Person.objects.count(),
+        User.objects.count(),
+        Activity.objects.count(),
+    ) == snapshot
     assert Person.objects.get(full_name="Phan Đình Huy").phone == "0209000000"
 
     response = client.post(
