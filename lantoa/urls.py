@@ -1,8 +1,7 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
-
-from lantoa.web import views as web_views
 
 admin.site.site_header = "Lan Tỏa — quản trị"
 admin.site.site_title = "Lan Tỏa"
@@ -15,7 +14,7 @@ urlpatterns = [
     path("activities/", include("lantoa.activities.urls")),
     path(
         "i18n/setlang/",
-        web_views.login_not_required_set_language(set_language),
+        login_not_required(set_language),  # the language switch works on the login page too
         name="set_language",
     ),
     path("admin/", admin.site.urls),

@@ -1,7 +1,7 @@
 """Configuration mistakes surface as system checks with ids (STYLE.md)."""
 
 from django.conf import settings
-from django.core.checks import Error, Warning, register
+from django.core.checks import Error, register
 
 
 @register()
@@ -14,11 +14,3 @@ def check_language_and_time(app_configs, **kwargs):  # type: ignore[no-untyped-d
             Error("TIME_ZONE phải là 'Asia/Ho_Chi_Minh' và USE_TZ=True.", id="lantoa.E002")
         )
     return errors
-
-
-@register(deploy=True)
-def check_production_database(app_configs, **kwargs):  # type: ignore[no-untyped-def]
-    engine = settings.DATABASES["default"]["ENGINE"]
-    if engine.endswith("sqlite3") and not settings.DATA_DIR.exists():
-        return [Warning("Thư mục dữ liệu LANTOA_DATA_DIR không tồn tại.", id="lantoa.W001")]
-    return []

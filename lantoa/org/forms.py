@@ -11,8 +11,6 @@ from lantoa.core.dates import parse_vn_date
 from lantoa.core.forms import StyledFormMixin
 from lantoa.org.models import Person, Unit
 
-DATE_HELP = _("dd/mm/yyyy")
-
 
 class VNDateField(forms.DateField):
     """A date typed as dd/mm/yyyy."""

@@ -89,13 +89,11 @@ def person_list_for(
     unit: Unit | None = None,
     include_subunits: bool = False,
     staff_category: str = "",
-    include_inactive: bool = False,
     missing_contact: bool = False,
 ) -> QuerySet[Person]:
     """The roster the user may read; `query` matches names ignoring case and diacritics."""
     people = scope_filter(Person.objects.select_related("unit"), user.scope, "unit__path")
-    if not include_inactive:
-        people = people.filter(active_to__isnull=True)
+    people = people.filter(active_to__isnull=True)  # the current roster
     if unit is not None:
         people = (
             people.filter(unit__path__startswith=unit.path)
@@ -114,18 +112,6 @@ def person_list_for(
 def person_get_for(user: ScopedUser, pk: object, *, write: bool = False) -> Person:
     return get_in_scope(
         Person.objects.select_related("unit"), user.scope, "unit__path", pk, write=write
-    )
-
-
-def audience_list_for(user: ScopedUser) -> QuerySet[Audience]:
-    return scope_filter(Audience.objects.select_related("unit"), user.scope, "unit__path").order_by(
-        "unit__path", "name"
-    )
-
-
-def audience_get_for(user: ScopedUser, pk: object, *, write: bool = False) -> Audience:
-    return get_in_scope(
-        Audience.objects.select_related("unit"), user.scope, "unit__path", pk, write=write
     )
 
 

@@ -76,7 +76,10 @@ def person_list(request: HttpRequest) -> HttpResponse:
         missing_contact=request.GET.get("missing") == "contact",
     )
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    query_params = request.GET.copy()
+    query_params.pop("page", None)
     context = {
+        "querystring": query_params.urlencode(),
         "page": page,
         "query": query,
         "unit": unit,

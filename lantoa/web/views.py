@@ -17,13 +17,6 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/home.html", {"summary": summary, "roles": request.user.roles})  # type: ignore[union-attr]
 
 
-def login_not_required_set_language(
-    view: Callable[..., HttpResponse],
-) -> Callable[..., HttpResponse]:
-    """The language switch works on the login page too."""
-    return login_not_required(view)
-
-
 def _error(template: str, status: int) -> Callable[..., HttpResponse]:
     @login_not_required
     def handler(request: HttpRequest, exception: Any = None) -> HttpResponse:

@@ -67,3 +67,13 @@ def test_unit_page_query_count_is_bounded(coordinator, world, login, django_asse
     with django_assert_max_num_queries(10):
         response = client.get(reverse("org:unit_detail", args=[world.school_a.pk]))
     assert response.context["page"].paginator.count == 41
+
+
+def test_next_page_keeps_the_search(coordinator, world, login):
+    for n in range(55):
+        make_person(f"Lê Văn Trang {n:02d}", world.school_a, birth_date=None)
+    response = login(coordinator).get(reverse("org:person_list"), {"q": "le van trang"})
+    body = response.content.decode()
+    assert 'href="?q=le+van+trang&page=2"' in body
+    second = login(coordinator).get(reverse("org:person_list"), {"q": "le van trang", "page": 2})
+    assert second.context["page"].number == 2 and len(second.context["page"]) == 5
