@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "lantoa.accounts",
     "lantoa.plans",
     "lantoa.activities",
+    "lantoa.indicators",
     "lantoa.web",
 ]
 

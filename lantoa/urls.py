@@ -3,6 +3,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from lantoa.activities import views as activity_views
+
 admin.site.site_header = "Lan Tỏa — quản trị"
 admin.site.site_title = "Lan Tỏa"
 
@@ -12,6 +14,8 @@ urlpatterns = [
     path("org/", include("lantoa.org.urls")),
     path("plans/", include("lantoa.plans.urls")),
     path("activities/", include("lantoa.activities.urls")),
+    path("targets/", include("lantoa.indicators.urls")),
+    path("checkin/<str:token>/", activity_views.checkin, name="checkin"),
     path(
         "i18n/setlang/",
         login_not_required(set_language),  # the language switch works on the login page too

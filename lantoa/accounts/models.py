@@ -33,7 +33,7 @@ ROLE_READ_REACH = {
     Role.UNIT_OFFICER: "unit",
     Role.EDITOR: "unit",
     Role.BUDGET_OFFICER: "unit",
-    Role.PROVINCE_VIEWER: "unit",
+    Role.PROVINCE_VIEWER: "province",
     Role.CONTRIBUTOR: "unit",
 }
 WRITERS = {Role.COORDINATOR, Role.UNIT_OFFICER, Role.EDITOR, Role.BUDGET_OFFICER}

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.activities.models import Activity
+from lantoa.activities.models import Activity, ActivityKind
 from lantoa.core.forms import StyledFormMixin
 from lantoa.org.forms import VNDateField
 
@@ -64,3 +64,22 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
         self.fields["plan"].queryset = plans
         for name in ("kind", "plan"):
             self.fields[name].empty_label = _("— chọn —")
+
+
+class ActivityFilterForm(StyledFormMixin, forms.Form):
+    """The list's filters; the dashboard's numbers link here with them filled in."""
+
+    unit = forms.ModelChoiceField(
+        label=_("Đơn vị"), queryset=None, required=False, empty_label=_("Tất cả")
+    )
+    category = forms.MultipleChoiceField(
+        label=_("Nhóm hoạt động"),
+        choices=ActivityKind.Category.choices,
+        required=False,
+    )
+    date_from = VNDateField(label=_("Từ ngày"), required=False)
+    date_to = VNDateField(label=_("đến ngày"), required=False)
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units

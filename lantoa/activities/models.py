@@ -166,3 +166,28 @@ class ActivityEvidence(EvidenceFile):
 
     def get_absolute_url(self) -> str:
         return reverse("activities:evidence", args=[self.pk])
+
+
+class CheckInSession(models.Model):
+    """A QR code for one briefing or training: attendees open its link and confirm their own
+    name from the organisers' roster; the link stops working when the session ends (issue 4,
+    item 2)."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="checkins")
+    token = models.CharField(max_length=43, unique=True, editable=False)
+    expires_at = models.DateTimeField(_("hết hạn lúc"))
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("phiên điểm danh bằng mã QR")
+        verbose_name_plural = _("phiên điểm danh bằng mã QR")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.activity} ({self.expires_at:%d/%m/%Y %H:%M})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("checkin", args=[self.token])

@@ -8,10 +8,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
 
-from lantoa.activities.models import Activity, ActivityEvidence, ActivityKind
+from lantoa.activities.models import Activity, ActivityEvidence, ActivityKind, CheckInSession
 from lantoa.core.scoping import ScopedUser, get_in_scope, scope_filter
-from lantoa.org.models import Unit
+from lantoa.core.text import fold
+from lantoa.org.models import Person, Unit
 from lantoa.org.selectors import ward_root_of
 
 ACTIVITY_PATHS = ("organiser__path", "co_organisers__path")
@@ -22,6 +25,7 @@ def activity_list_for(
     *,
     unit: Unit | None = None,
     kind: ActivityKind | None = None,
+    categories: list[str] | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
 ) -> QuerySet[Activity]:
@@ -32,6 +36,8 @@ def activity_list_for(
         ).distinct()
     if kind is not None:
         activities = activities.filter(kind=kind)
+    if categories:
+        activities = activities.filter(kind__category__in=categories)
     if date_from:
         activities = activities.filter(date__gte=date_from)
     if date_to:
@@ -70,3 +76,46 @@ def activity_evidence_get_for(user: ScopedUser, pk: object) -> ActivityEvidence:
         tuple(f"activity__{p}" for p in ACTIVITY_PATHS),
         pk,
     )
+
+
+CHECKIN_MATCHES = 10
+CHECKIN_MIN_QUERY = 3
+
+
+def checkin_get(token: str) -> CheckInSession:
+    """The session behind a QR link (expired ones too, so the page can say so); 404 if none."""
+    try:
+        return CheckInSession.objects.select_related("activity__organiser", "activity__kind").get(
+            token=token
+        )
+    except CheckInSession.DoesNotExist:
+        raise Http404 from None
+
+
+def checkin_open_for(activity: Activity) -> CheckInSession | None:
+    return activity.checkins.filter(expires_at__gt=timezone.now()).first()
+
+
+def checkin_roster(session: CheckInSession) -> QuerySet[Person]:
+    """Who may confirm their name: the current roster of the organising and co-organising
+    units; a ward office organises for the whole ward (its briefings gather every office)."""
+    activity = session.activity
+    units = [activity.organiser, *activity.co_organisers.all()]
+    paths = {
+        ward_root_of(u).path if u.kind != Unit.Kind.SCHOOL and u.depth == 1 else u.path
+        for u in units
+    }
+    condition = Q()
+    for path in paths:
+        condition |= Q(unit__path__startswith=path)
+    return Person.objects.filter(condition, active_to__isnull=True).select_related("unit")
+
+
+def checkin_matches(session: CheckInSession, query: str) -> list[Person]:
+    """A few roster names matching what the attendee typed (at least three letters, no
+    diacritics needed); the page never lists the whole roster to a public link."""
+    folded = fold(query).strip()
+    if len(folded) < CHECKIN_MIN_QUERY:
+        return []
+    roster = checkin_roster(session).filter(name_folded__contains=folded)
+    return list(roster.order_by("name_folded", "pk")[:CHECKIN_MATCHES])

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import secrets
 from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.activities.models import Activity, ActivityEvidence, ActivityKind, Attendance
+from lantoa.activities.models import (
+    Activity,
+    ActivityEvidence,
+    ActivityKind,
+    Attendance,
+    CheckInSession,
+)
 from lantoa.core.audit import audit_entry, audit_record
 from lantoa.core.files import check_evidence
 from lantoa.core.models import AuditEntry
@@ -23,6 +32,9 @@ from lantoa.org.services import require_write
 ACTIVITY_CO_ORGANISER_OUTSIDE = _("Đơn vị phối hợp phải thuộc cùng phường, xã với đơn vị tổ chức.")
 ATTENDANCE_PERSON_OUTSIDE = _("Chỉ chọn được người trong danh sách cán bộ bạn được xem.")
 ATTENDANCE_NOT_TRACKED = _("Loại hoạt động này không điểm danh người dự.")
+CHECKIN_EXPIRED = _("Mã điểm danh đã hết hạn. Xin báo người tổ chức để được ghi tên.")
+CHECKIN_NOT_ON_ROSTER = _("Tên bạn chọn không có trong danh sách của đơn vị tổ chức.")
+CHECKIN_MIN_HOURS = 2  # a session opened late in the day still stays open this long
 
 
 @transaction.atomic
@@ -176,3 +188,61 @@ def activity_evidence_add(
             changes={"files": [None, [u.name for u, _k in checked]]},
         )
     return len(checked)
+
+
+@transaction.atomic
+def checkin_open(*, actor: ScopedUser | None, activity: Activity) -> CheckInSession:
+    """Open (or reopen) QR check-in for an activity. It ends with the activity's day in
+    Asia/Ho_Chi_Minh, and never sooner than two hours from now."""
+    if actor is not None and not actor.scope.can_write(activity.organiser):
+        raise PermissionDenied
+    if not activity.kind.has_attendance:
+        raise ValidationError(ATTENDANCE_NOT_TRACKED)
+    now = timezone.now()
+    day_end = timezone.make_aware(dt.datetime.combine(activity.date, dt.time(23, 59, 59)))
+    session = CheckInSession.objects.create(
+        activity=activity,
+        token=secrets.token_urlsafe(32),
+        expires_at=max(day_end, now + dt.timedelta(hours=CHECKIN_MIN_HOURS)),
+        opened_by=actor if getattr(actor, "pk", None) else None,
+    )
+    audit_record(
+        actor=actor,
+        action="checkin.opened",
+        obj=activity,
+        unit_path=activity.organiser.path,
+        changes={
+            "expires_at": [None, timezone.localtime(session.expires_at).strftime("%d/%m/%Y %H:%M")]
+        },
+    )
+    return session
+
+
+@transaction.atomic
+def checkin_close(*, actor: ScopedUser | None, activity: Activity) -> None:
+    """End every open check-in of the activity now."""
+    if actor is not None and not actor.scope.can_write(activity.organiser):
+        raise PermissionDenied
+    closed = activity.checkins.filter(expires_at__gt=timezone.now()).update(
+        expires_at=timezone.now()
+    )
+    if closed:
+        audit_record(
+            actor=actor, action="checkin.closed", obj=activity, unit_path=activity.organiser.path
+        )
+
+
+@transaction.atomic
+def checkin_confirm(*, session: CheckInSession, person: Person) -> bool:
+    """An attendee confirms their own name through the session's link; False if they were
+    already on the list. The person must be on the organisers' roster (checkin_roster)."""
+    from lantoa.activities.selectors import checkin_roster
+
+    if session.expires_at <= timezone.now():
+        raise ValidationError(CHECKIN_EXPIRED)
+    if not checkin_roster(session).filter(pk=person.pk).exists():
+        raise ValidationError(CHECKIN_NOT_ON_ROSTER)
+    added = attendance_add(
+        actor=None, activity=session.activity, people=[person], source=Attendance.Source.QR
+    )
+    return added == 1

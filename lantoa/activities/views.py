@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import io
+
+import segno
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lantoa.activities import selectors, services
-from lantoa.activities.forms import ActivityForm
+from lantoa.activities.forms import ActivityFilterForm, ActivityForm
 from lantoa.core.files import evidence_response
 from lantoa.org.selectors import (
     audience_choices_for,
@@ -26,12 +31,33 @@ PAGE_SIZE = 30
 
 
 def activity_list(request: HttpRequest) -> HttpResponse:
-    activities = selectors.activity_list_for(request.user)
+    form = ActivityFilterForm(request.GET or None, units=unit_list_for(request.user))
+    data = form.cleaned_data if form.is_valid() else {}
+    activities = selectors.activity_list_for(
+        request.user,
+        unit=data.get("unit"),
+        categories=data.get("category"),
+        date_from=data.get("date_from"),
+        date_to=data.get("date_to"),
+    )
     page = Paginator(activities, PAGE_SIZE).get_page(request.GET.get("page"))
     can_record = bool(request.user.scope.write_paths) or request.user.is_superuser
     return render(
-        request, "activities/activity_list.html", {"page": page, "can_record": can_record}
+        request,
+        "activities/activity_list.html",
+        {
+            "page": page,
+            "form": form,
+            "can_record": can_record,
+            "querystring": _without_page(request),
+        },
     )
+
+
+def _without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
 
 
 @require_http_methods(["GET", "POST"])
@@ -72,11 +98,16 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if can_write and activity.kind.has_attendance and query.strip():
         present = activity.attendances.values("person_id")
         candidates = list(person_list_for(request.user, query=query).exclude(pk__in=present)[:30])
+    checkin = selectors.checkin_open_for(activity) if can_write else None
+    checkin_url = request.build_absolute_uri(checkin.get_absolute_url()) if checkin else ""
     return render(
         request,
         "activities/activity_detail.html",
         {
             "activity": activity,
+            "checkin": checkin,
+            "checkin_url": checkin_url,
+            "checkin_qr": _qr_svg(checkin_url) if checkin else "",
             "attendances": activity.attendances.select_related("person__unit").order_by(
                 "person__name_folded"
             ),
@@ -126,3 +157,62 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     """A file of an activity, only for those who may read the activity."""
     return evidence_response(selectors.activity_evidence_get_for(request.user, pk))
+
+
+def _qr_svg(url: str) -> str:
+    """The check-in link as an inline SVG QR code (segno writes only its own markup)."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=6, border=2, xmldecl=False)
+    return buffer.getvalue().decode()
+
+
+@require_POST
+def checkin_open(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = selectors.activity_get_for(request.user, pk, write=True)
+    try:
+        services.checkin_open(actor=request.user, activity=activity)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(activity)
+
+
+@require_POST
+def checkin_close(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = selectors.activity_get_for(request.user, pk, write=True)
+    services.checkin_close(actor=request.user, activity=activity)
+    messages.success(request, _("Đã đóng điểm danh bằng mã QR."))
+    return redirect(activity)
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def checkin(request: HttpRequest, token: str) -> HttpResponse:
+    """The attendee's page behind the QR code: find your name, confirm it (no account needed)."""
+    session = selectors.checkin_get(token)
+    expired = session.expires_at <= timezone.now()
+    confirmed = None
+    if request.method == "POST" and not expired:
+        person = selectors.checkin_roster(session).filter(pk=request.POST.get("person")).first()
+        if person is None:
+            messages.error(request, _("Chọn đúng tên của bạn trong danh sách."))
+        else:
+            try:
+                services.checkin_confirm(session=session, person=person)
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                confirmed = person
+    query = request.GET.get("q", "")
+    return render(
+        request,
+        "activities/checkin.html",
+        {
+            "session": session,
+            "activity": session.activity,
+            "expired": expired,
+            "query": query,
+            "matches": selectors.checkin_matches(session, query) if not expired else [],
+            "confirmed": confirmed,
+            "min_query": selectors.CHECKIN_MIN_QUERY,
+        },
+    )

@@ -1,9 +1,14 @@
-"""Numbers and money the Vietnamese way: `.` groups thousands, amounts in whole đồng."""
+"""Numbers and money the Vietnamese way: `.` groups thousands, `,` marks decimals, whole đồng."""
+
+from decimal import Decimal
 
 
-def format_number(value: int) -> str:
-    """3321 → "3.321"."""
-    return f"{int(value):,}".replace(",", ".")
+def format_number(value: int | float | Decimal, places: int = 1) -> str:
+    """3321 → "3.321"; 80.25 → "80,3" (whole numbers keep no decimals)."""
+    if value == int(value):
+        return f"{int(value):,}".replace(",", ".")
+    text = f"{Decimal(value):,.{places}f}"
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def format_money(amount: int) -> str:

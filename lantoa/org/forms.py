@@ -36,9 +36,25 @@ class VNDateField(forms.DateField):
 
 
 class UnitForm(StyledFormMixin, forms.ModelForm):
+    established_on = VNDateField(
+        label=_("Thành lập ngày"),
+        required=False,
+        help_text=_("Ghi khi đơn vị mới thành lập: chỉ tiêu tính đơn vị này từ ngày đó."),
+    )
+    closed_on = VNDateField(label=_("Giải thể, sáp nhập ngày"), required=False)
+
     class Meta:
         model = Unit
-        fields = ["name", "short_name", "head", "phone", "email", "address"]
+        fields = [
+            "name",
+            "short_name",
+            "head",
+            "phone",
+            "email",
+            "address",
+            "established_on",
+            "closed_on",
+        ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -112,6 +112,9 @@ class Unit(models.Model):
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     is_demo = models.BooleanField(_("dữ liệu mẫu"), default=False)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    # Dated existence, for denominators that count units (T2): empty means "before the record".
+    established_on = models.DateField(_("thành lập ngày"), null=True, blank=True)
+    closed_on = models.DateField(_("giải thể, sáp nhập ngày"), null=True, blank=True)
     # Materialised path of ids, "/000000001/000000004/"; maintained by services.unit_create/move.
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(default=0, editable=False)

@@ -33,6 +33,8 @@ UNIT_FIELDS = [
     "email",
     "address",
     "is_active",
+    "established_on",
+    "closed_on",
 ]
 PERSON_FIELDS = [
     "full_name",

@@ -169,6 +169,11 @@ def plan_import_confirm(
             )
             for t, target in enumerate(phase_data.get("targets", []))
         )
+    # Each target gets a proposed indicator the coordinator confirms (issue 4). The import is
+    # local: indicators builds on plans, not the other way round.
+    from lantoa.indicators.services import indicators_propose
+
+    indicators_propose(plan)
 
     scope_units = {str(u.pk): u for u in Unit.objects.filter(path__startswith=issuer.path)}
     created_units: dict[str, Unit] = {}

@@ -25,6 +25,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         return {"nav_items": []}
     entries: list[tuple[Any, str, str]] = [
         (_("Trang chủ"), "web:home", "/"),
+        (_("Điều hành"), "web:dashboard", "/dashboard/"),
         (_("Kế hoạch"), "plans:list", "/plans/"),
         (_("Nhiệm vụ"), "plans:task_list", "/plans/tasks/"),
         (_("Hoạt động"), "activities:list", "/activities/"),

@@ -21,12 +21,14 @@ from lantoa.activities.models import Activity, ActivityKind
 from lantoa.activities.services import activity_record, attendance_add
 from lantoa.core.audit import audit_record
 from lantoa.core.dates import local_today
+from lantoa.indicators.services import indicator_update
 from lantoa.org.divisions import divisions_load
 from lantoa.org.models import Audience, Division, Person, Unit
 from lantoa.org.services import audience_create, person_create, unit_create, unit_update
 from lantoa.plans.models import Plan
 from lantoa.plans.services import (
     ImportChoices,
+    child_plan_create,
     occurrence_complete,
     plan_import_confirm,
     plan_import_start,
@@ -336,6 +338,7 @@ def load_demo() -> list[DemoAccount]:
             role_assign(actor=None, user=user, role=account.role, unit=unit)
     _demo_plan(ward)
     _demo_activities(ward)
+    _demo_school_plans(ward)
     if not User.objects.filter(username="quantri").exists():
         admin = User.objects.create_superuser(
             "quantri", "quantri@demo.lantoa.local", DEMO_PASSWORD, full_name="Quản trị hệ thống"
@@ -516,3 +519,28 @@ def _demo_activities(ward: Unit) -> None:
         plan=plan,
         is_demo=True,
     )
+
+
+def _demo_school_plans(ward: Unit) -> None:
+    """Four of the seven schools have issued their own plan (T2 stands at 4/7), and the
+    coordinator has confirmed how each target of the ward's plan computes."""
+    plan = Plan.objects.filter(issuer=ward, parent__isnull=True).first()
+    if plan is None or plan.children.exists():
+        return
+    schools = list(Unit.objects.filter(path__startswith=ward.path, kind=K.SCHOOL).order_by("code"))
+    for n, school in enumerate(schools[:4], start=1):
+        child = child_plan_create(actor=None, parent=plan, unit=school)
+        Plan.objects.filter(pk=child.pk).update(
+            number=f"{n:02d}/KH-{school.code.rsplit('-', 1)[-1]}", date=dt.date(2026, 4, 2 + n)
+        )
+        child.refresh_from_db()
+        plan_issue(
+            actor=None,
+            plan=child,
+            override_reason="Nhà trường ban hành để triển khai ngay (dữ liệu mẫu).",
+        )
+    for target in plan.targets.select_related("indicator"):
+        indicator = target.indicator
+        indicator_update(
+            actor=None, indicator=indicator, kind=indicator.kind, params=indicator.params
+        )

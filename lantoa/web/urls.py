@@ -5,4 +5,5 @@ from lantoa.web import views
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("dashboard/", views.dashboard, name="dashboard"),
 ]

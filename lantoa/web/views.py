@@ -2,19 +2,60 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from lantoa.accounts.models import Role
+from lantoa.core.dates import local_today
+from lantoa.org.models import Unit
+from lantoa.org.selectors import unit_list_for
+from lantoa.web.dashboard import Period, dashboard_for, wards_side_by_side
+from lantoa.web.forms import DashboardFilterForm
 from lantoa.web.selectors import home_summary_for
+
+WARDS_PER_PAGE = 20
 
 
 def home(request: HttpRequest) -> HttpResponse:
     summary = home_summary_for(request.user)  # type: ignore[arg-type]
     return render(request, "web/home.html", {"summary": summary, "roles": request.user.roles})  # type: ignore[union-attr]
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Targets, tasks and activities of one unit the user reads (its top unit by default); a
+    province viewer starts from its wards side by side (issue 4, item 4)."""
+    user = request.user
+    units = unit_list_for(user)  # type: ignore[arg-type]
+    default_unit = units.first()
+    form = DashboardFilterForm(request.GET or None, units=units, default_unit=default_unit)
+    data = form.cleaned_data if form.is_valid() else {}
+    today = local_today()
+    period = Period(
+        data.get("date_from") or dt.date(today.year, 1, 1), data.get("date_to") or today
+    )
+    if period.end < period.start:
+        period = Period(period.end, period.start)
+    unit = data.get("unit")
+    if unit is None and user.has_role(Role.PROVINCE_VIEWER):  # type: ignore[union-attr]
+        wards = units.filter(kind=Unit.Kind.PEOPLE_COMMITTEE).order_by("name_folded")
+        page = Paginator(wards, WARDS_PER_PAGE).get_page(request.GET.get("page"))
+        rows = wards_side_by_side(list(page), at=period.end)
+        return render(
+            request,
+            "web/dashboard_province.html",
+            {"form": form, "page": page, "rows": rows, "period": period},
+        )
+    unit = unit or default_unit
+    if unit is None:
+        return render(request, "web/dashboard.html", {"form": form, "board": None})
+    board = dashboard_for(user, unit, period, today)  # type: ignore[arg-type]
+    return render(request, "web/dashboard.html", {"form": form, "board": board})
 
 
 def _error(template: str, status: int) -> Callable[..., HttpResponse]:

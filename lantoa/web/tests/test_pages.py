@@ -52,6 +52,7 @@ def test_province_viewer_home_is_empty_not_fake(province_viewer, world, login):
             "coordinator",
             [
                 "Trang chủ",
+                "Điều hành",
                 "Kế hoạch",
                 "Nhiệm vụ",
                 "Hoạt động",
@@ -61,11 +62,15 @@ def test_province_viewer_home_is_empty_not_fake(province_viewer, world, login):
                 "Nhật ký",
             ],
         ),
-        ("leader", ["Trang chủ", "Kế hoạch", "Nhiệm vụ", "Hoạt động", "Đơn vị", "Cán bộ"]),
+        (
+            "leader",
+            ["Trang chủ", "Điều hành", "Kế hoạch", "Nhiệm vụ", "Hoạt động", "Đơn vị", "Cán bộ"],
+        ),
         (
             "school_a_officer",
             [
                 "Trang chủ",
+                "Điều hành",
                 "Kế hoạch",
                 "Nhiệm vụ",
                 "Hoạt động",
@@ -74,8 +79,14 @@ def test_province_viewer_home_is_empty_not_fake(province_viewer, world, login):
                 "Nhập danh sách",
             ],
         ),
-        ("province_viewer", ["Trang chủ", "Kế hoạch", "Nhiệm vụ", "Hoạt động", "Đơn vị", "Cán bộ"]),
-        ("contributor", ["Trang chủ", "Kế hoạch", "Nhiệm vụ", "Hoạt động", "Đơn vị", "Cán bộ"]),
+        (
+            "province_viewer",
+            ["Trang chủ", "Điều hành", "Kế hoạch", "Nhiệm vụ", "Hoạt động", "Đơn vị", "Cán bộ"],
+        ),
+        (
+            "contributor",
+            ["Trang chủ", "Điều hành", "Kế hoạch", "Nhiệm vụ", "Hoạt động", "Đơn vị", "Cán bộ"],
+        ),
     ],
 )
 def test_navigation_shows_only_what_the_role_may_open(role, expected, request, login):

@@ -1,0 +1,80 @@
+"""Charts drawn once by matplotlib: SVG on the page, PNG in documents (DESIGN.md, "charts").
+
+The same `BarChart` renders both ways, so the chart a leader sees on the dashboard is the one
+printed in the signed report. Text is drawn as outlines in DejaVu Sans (matplotlib ships it),
+so diacritics look the same on every machine and the SVG carries no markup from the data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from django.core.cache import cache  # noqa: E402
+from matplotlib import pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+PALETTE = ["#1f5fa8", "#d9822b", "#3a9a5b", "#b83b5e", "#7b5ea7", "#8c6d31", "#2a9d8f", "#6c757d"]
+plt.rcParams.update({"font.family": "DejaVu Sans", "svg.fonttype": "path", "svg.hashsalt": "lt"})
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Stacked bars: one bar per category (a month), one colour per series (a kind)."""
+
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[tuple[str, tuple[int, ...]], ...]
+
+    def figure(self, width: float = 7.5, height: float = 3.2) -> Figure:
+        fig = Figure(figsize=(width, height), layout="constrained")
+        ax = fig.subplots()
+        positions = list(range(len(self.categories)))
+        bottoms = [0] * len(self.categories)
+        for index, (label, values) in enumerate(self.series):
+            ax.bar(
+                positions,
+                values,
+                bottom=bottoms,
+                label=label,
+                color=PALETTE[index % len(PALETTE)],
+                width=0.7,
+            )
+            bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
+        ax.set_xticks(positions, self.categories)
+        ax.set_title(self.title, fontsize=11, loc="left")
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.yaxis.get_major_locator().set_params(integer=True)
+        ax.tick_params(labelsize=8)
+        if self.series:
+            ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        return fig
+
+    def key(self, fmt: str) -> str:
+        payload = json.dumps([self.title, self.categories, self.series, fmt], ensure_ascii=False)
+        return "chart:" + hashlib.sha256(payload.encode()).hexdigest()
+
+    def svg(self) -> str:
+        """The chart as inline SVG, cached by its data (the same data draws the same chart)."""
+        return cache.get_or_set(self.key("svg"), lambda: _inline(_render(self.figure(), "svg")))
+
+    def png(self, dpi: int = 200) -> bytes:
+        return _render(self.figure(), "png", dpi=dpi)
+
+
+def _inline(svg: bytes) -> str:
+    """Drop the XML prolog and doctype so the SVG can sit inside the page."""
+    text = svg.decode()
+    return text[text.index("<svg") :]
+
+
+def _render(fig: Figure, fmt: str, dpi: int = 100) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, dpi=dpi, metadata={"Date": None} if fmt == "svg" else None)
+    return buffer.getvalue()

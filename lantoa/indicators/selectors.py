@@ -1,0 +1,111 @@
+"""Every read of targets and their indicators, filtered by the user's scope (issue 4).
+
+A target is in scope through its plan's issuer, or when that issuer is above one of the user's
+units: a school sees the ward's targets computed over its own people and records only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.http import Http404
+
+from lantoa.core.scoping import ScopedUser, get_in_scope, scope_filter
+from lantoa.indicators import compute
+from lantoa.indicators.models import Indicator, ManualValue
+from lantoa.org.models import Unit
+from lantoa.plans.models import Plan, Target
+
+# Kinds that split by unit, so a unit below the issuer sees its own share of the target.
+DIVISIBLE_KINDS = {Indicator.Kind.COVERAGE, Indicator.Kind.UNIT_SHARE}
+TARGETS = Target.objects.select_related("plan__issuer", "phase", "indicator")
+
+
+def _ids_in_paths(paths: frozenset[str]) -> set[int]:
+    """Every unit id on the way down to the scope's units (their ancestors and themselves)."""
+    return {int(seg) for path in paths for seg in path.strip("/").split("/") if seg}
+
+
+def _target_condition(user: ScopedUser) -> Q:
+    return Q(plan__issuer_id__in=_ids_in_paths(user.scope.read_paths))
+
+
+def target_get_for(user: ScopedUser, pk: object) -> Target:
+    queryset = TARGETS.filter(indicator__isnull=False)
+    if user.scope.is_superuser:
+        return get_in_scope(queryset, user.scope, "plan__issuer__path", pk)
+    try:
+        return queryset.filter(
+            Q(pk__in=scope_filter(Target.objects.all(), user.scope, "plan__issuer__path"))
+            | _target_condition(user)
+        ).get(pk=pk)
+    except (Target.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def within_for(user: ScopedUser, target: Target, requested: Unit | None = None) -> Unit | None:
+    """The subtree a user sees a target over: the requested unit if readable, the whole base if
+    the user reads it, otherwise the user's own unit under it."""
+    base = compute.base_unit_of(target.plan)
+    if requested is not None and user.scope.can_read(requested):
+        return requested
+    if user.scope.can_read(base):
+        return None
+    own = sorted(p for p in user.scope.read_paths if p.startswith(base.path))
+    if not own:
+        raise Http404
+    return Unit.objects.get(path=own[0])
+
+
+def targets_of_unit(unit: Unit) -> list[tuple[Target, Unit | None]]:
+    """The targets a unit answers for, each with the subtree it is computed over: those of the
+    issued plans of the unit and below (whole), and the divisible ones of plans above it
+    (narrowed to the unit)."""
+    rows: list[tuple[Target, Unit | None]] = []
+    targets = TARGETS.filter(
+        Q(plan__issuer__path__startswith=unit.path) | Q(plan__issuer_id__in=unit.ancestor_ids()),
+        plan__status=Plan.Status.ISSUED,
+        indicator__isnull=False,
+    ).order_by("plan__issuer__path", "plan__date", "plan_id", "phase__position", "position")
+    for target in targets:
+        if target.plan.issuer.path.startswith(unit.path):
+            rows.append((target, None))
+        elif target.indicator.kind in DIVISIBLE_KINDS:
+            rows.append((target, unit))
+    return rows
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    target: Target
+    reading: compute.Reading
+    within: Unit | None
+
+
+def readings_for(unit: Unit, at: dt.date | None = None) -> list[TargetRow]:
+    """Each target of `unit` with its reading; plan lookups shared across a plan's targets."""
+    family: dict[int, tuple[int, ...]] = {}
+    bases: dict[int, Unit] = {}
+    rows = []
+    for target, within in targets_of_unit(unit):
+        plan = target.plan
+        if plan.pk not in family:
+            family[plan.pk] = compute.plan_family_ids(plan)
+            bases[plan.pk] = compute.base_unit_of(plan)
+        reading = compute.read(
+            target.indicator, at=at, within=within, plan_ids=family[plan.pk], base=bases[plan.pk]
+        )
+        rows.append(TargetRow(target, reading, within))
+    return rows
+
+
+def manual_value_get_for(user: ScopedUser, pk: object) -> ManualValue:
+    entry = get_in_scope(
+        ManualValue.objects.select_related("indicator__target__plan__issuer"),
+        user.scope,
+        "indicator__target__plan__issuer__path",
+        pk,
+    )
+    return entry

@@ -1,0 +1,125 @@
+"""Every write to indicators: proposing, confirming, manual values and their approval
+(issue 4, item 3). Each checks scope and audits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.core.audit import audit_record
+from lantoa.core.files import check_evidence
+from lantoa.core.scoping import ScopedUser
+from lantoa.indicators.models import Indicator, ManualValue
+from lantoa.indicators.params import clean_params
+from lantoa.indicators.proposals import propose
+from lantoa.org.services import require_write
+from lantoa.plans.models import Plan
+
+MANUAL_ONLY = _("Chỉ nhập số liệu cho chỉ tiêu tính theo cách “nhập số liệu có minh chứng”.")
+MANUAL_NEEDS_FILE = _("Kèm tệp minh chứng cho số liệu (ảnh, PDF, Word hoặc Excel).")
+
+
+def indicators_propose(plan: Plan) -> list[Indicator]:
+    """Give each target of the plan that has none a proposed, unconfirmed indicator."""
+    created = []
+    for target in plan.targets.filter(indicator__isnull=True):
+        proposal = propose(target.text)
+        created.append(
+            Indicator.objects.create(
+                target=target,
+                kind=proposal.kind,
+                params=clean_params(proposal.kind, proposal.params),
+            )
+        )
+    return created
+
+
+@transaction.atomic
+def indicator_update(
+    *, actor: ScopedUser | None, indicator: Indicator, kind: str, params: dict[str, Any]
+) -> Indicator:
+    """The coordinator confirms the proposal or sets another kind and parameters."""
+    require_write(actor, indicator.target.plan.issuer)
+    before = {"kind": indicator.kind, "params": indicator.params, "confirmed": indicator.confirmed}
+    indicator.kind = kind
+    indicator.params = clean_params(kind, params)
+    indicator.confirmed = True
+    indicator.updated_by = actor if getattr(actor, "pk", None) else None
+    indicator.save()
+    audit_record(
+        actor=actor,
+        action="indicator.confirmed",
+        obj=indicator,
+        unit_path=indicator.target.plan.issuer.path,
+        changes={
+            key: [before[key], getattr(indicator, key)]
+            for key in before
+            if before[key] != getattr(indicator, key)
+        },
+    )
+    return indicator
+
+
+@transaction.atomic
+def manual_value_enter(
+    *,
+    actor: ScopedUser | None,
+    indicator: Indicator,
+    value: Decimal,
+    as_of: dt.date,
+    note: str,
+    upload: UploadedFile | None,
+) -> ManualValue:
+    """A unit enters a value with its evidence; it counts after approval."""
+    issuer = indicator.target.plan.issuer
+    if actor is not None and not actor.scope.can_write(issuer):
+        raise PermissionDenied
+    if indicator.kind != Indicator.Kind.MANUAL:
+        raise ValidationError(MANUAL_ONLY)
+    if upload is None:
+        raise ValidationError({"file": MANUAL_NEEDS_FILE})
+    kind = check_evidence(upload)
+    entry = ManualValue.objects.create(
+        indicator=indicator,
+        value=value,
+        as_of=as_of,
+        note=note,
+        file=upload,
+        original_name=upload.name[:255],
+        kind=kind,
+        size=upload.size,
+        uploaded_by=actor if getattr(actor, "pk", None) else None,
+    )
+    audit_record(
+        actor=actor,
+        action="indicator.value_entered",
+        obj=indicator,
+        unit_path=issuer.path,
+        changes={"value": [None, str(value)], "as_of": [None, as_of.strftime("%d/%m/%Y")]},
+    )
+    return entry
+
+
+@transaction.atomic
+def manual_value_approve(*, actor: ScopedUser | None, entry: ManualValue) -> ManualValue:
+    """The coordinator approves an entered value; from then on the indicator counts it."""
+    issuer = entry.indicator.target.plan.issuer
+    require_write(actor, issuer)
+    entry.approved_by = actor if getattr(actor, "pk", None) else None
+    entry.approved_at = timezone.now()
+    entry.save(update_fields=["approved_by", "approved_at"])
+    audit_record(
+        actor=actor,
+        action="indicator.value_approved",
+        obj=entry.indicator,
+        unit_path=issuer.path,
+        changes={"value": [None, str(entry.value)]},
+    )
+    return entry

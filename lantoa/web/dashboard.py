@@ -1,0 +1,216 @@
+"""The leaders' dashboard: targets with status, tasks in the four buckets, activities by month,
+kind and unit, and the units that recorded nothing this month (issue 4, item 4; O4.2, O5.1).
+
+Every number comes with the link to the records behind it. A school sees the same dashboard
+over its own subtree; a province viewer sees its wards side by side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from lantoa.activities.models import Activity, ActivityKind
+from lantoa.core.charts import BarChart
+from lantoa.core.dates import format_vn_date, local_today
+from lantoa.core.scoping import ScopedUser
+from lantoa.indicators.selectors import TargetRow, readings_for
+from lantoa.org.models import Unit
+from lantoa.plans.models import TaskOccurrence
+from lantoa.plans.selectors import TaskFilters, task_list_for
+
+# Units expected to record activities every month (residential groups report on paper).
+RECORDING_KINDS = [
+    Unit.Kind.CULTURE_SOCIETY_OFFICE,
+    Unit.Kind.SERVICE_CENTRE,
+    Unit.Kind.SCHOOL,
+    Unit.Kind.FRONT,
+    Unit.Kind.MASS_ORGANISATION,
+]
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+
+    @classmethod
+    def year_to_date(cls, today: dt.date) -> Period:
+        return cls(dt.date(today.year, 1, 1), today)
+
+    def months(self) -> list[tuple[int, int]]:
+        months, (y, m) = [], (self.start.year, self.start.month)
+        while (y, m) <= (self.end.year, self.end.month):
+            months.append((y, m))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return months
+
+
+@dataclass
+class Cell:
+    count: int
+    url: str
+
+
+@dataclass
+class Dashboard:
+    unit: Unit
+    period: Period
+    targets: list[TargetRow] = field(default_factory=list)
+    buckets: list[tuple[str, str, Cell]] = field(default_factory=list)
+    months: list[str] = field(default_factory=list)
+    by_kind: list[tuple[str, list[Cell], Cell]] = field(default_factory=list)
+    month_totals: list[Cell] = field(default_factory=list)
+    total: Cell | None = None
+    by_unit: list[tuple[Unit, Cell]] = field(default_factory=list)
+    silent_units: list[Unit] = field(default_factory=list)
+    chart: BarChart | None = None
+
+
+def activity_url(
+    unit: Unit, start: dt.date, end: dt.date, category: str = "", organiser: Unit | None = None
+) -> str:
+    query = {
+        "unit": (organiser or unit).pk,
+        "date_from": format_vn_date(start),
+        "date_to": format_vn_date(end),
+    }
+    if category:
+        query["category"] = category
+    return f"{reverse('activities:list')}?{urlencode(query)}"
+
+
+def _activities(unit: Unit, period: Period):
+    """Activities organised or co-organised within the unit's subtree, in the period; counts
+    must be distinct (an event of two units is one activity)."""
+    return Activity.objects.filter(
+        Q(organiser__path__startswith=unit.path) | Q(co_organisers__path__startswith=unit.path),
+        date__gte=period.start,
+        date__lte=period.end,
+    )
+
+
+def _month_url(unit: Unit, period: Period, year: int, month: int, category: str = "") -> str:
+    """The activity list for one month of the period (clipped to the period's ends)."""
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    first = max(period.start, dt.date(year, month, 1))
+    return activity_url(unit, first, min(period.end, last), category)
+
+
+def dashboard_for(
+    user: ScopedUser, unit: Unit, period: Period, today: dt.date | None = None
+) -> Dashboard:
+    """Everything on the dashboard of `unit` (which the caller checked the user may read)."""
+    today = today or local_today()
+    board = Dashboard(unit=unit, period=period)
+    board.targets = readings_for(unit, at=min(period.end, today))
+
+    # The same rule as the task list and board, so each count equals the list it links to.
+    buckets = Counter(task_list_for(user, TaskFilters(unit=unit)).values_list("bucket", flat=True))
+    for bucket in TaskOccurrence.Bucket:
+        query = urlencode({"bucket": bucket.value, "unit": unit.pk})
+        url = f"{reverse('plans:task_list')}?{query}"
+        board.buckets.append((bucket.value, str(bucket.label), Cell(buckets[bucket.value], url)))
+
+    activities = _activities(unit, period)
+    rows = (
+        activities.annotate(y=ExtractYear("date"), m=ExtractMonth("date"))
+        .values("y", "m", "kind__category")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    grid: dict[str, dict[tuple[int, int], int]] = defaultdict(dict)
+    for row in rows:
+        grid[row["kind__category"]][(row["y"], row["m"])] = row["n"]
+    months = period.months()
+    board.months = [f"{m:02d}/{y}" for y, m in months]
+    labels = dict(ActivityKind.Category.choices)
+    series = []
+    for category, _label in ActivityKind.Category.choices:
+        if category not in grid:
+            continue
+        cells = [
+            Cell(grid[category].get((y, m), 0), _month_url(unit, period, y, m, category))
+            for y, m in months
+        ]
+        total = Cell(
+            sum(c.count for c in cells), activity_url(unit, period.start, period.end, category)
+        )
+        board.by_kind.append((str(labels[category]), cells, total))
+        series.append((str(labels[category]), tuple(c.count for c in cells)))
+    month_totals = dict(
+        ((r["y"], r["m"]), r["n"])
+        for r in activities.annotate(y=ExtractYear("date"), m=ExtractMonth("date"))
+        .values("y", "m")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    board.month_totals = [
+        Cell(month_totals.get((y, m), 0), _month_url(unit, period, y, m)) for y, m in months
+    ]
+    board.total = Cell(
+        sum(c.count for c in board.month_totals), activity_url(unit, period.start, period.end)
+    )
+    board.chart = BarChart(_("Hoạt động theo tháng và loại"), tuple(board.months), tuple(series))
+
+    organised = dict(
+        activities.values("organiser")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("organiser", "n")
+        .order_by()
+    )
+    co_organised = dict(
+        Activity.objects.filter(
+            co_organisers__path__startswith=unit.path, date__gte=period.start, date__lte=period.end
+        )
+        .values("co_organisers")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("co_organisers", "n")
+        .order_by()
+    )
+    units = list(
+        Unit.objects.filter(path__startswith=unit.path, kind__in=RECORDING_KINDS).order_by(
+            "kind", "name_folded"
+        )
+    )
+    for u in units:
+        n = organised.get(u.pk, 0) + co_organised.get(u.pk, 0)
+        board.by_unit.append(
+            (u, Cell(n, activity_url(unit, period.start, period.end, organiser=u)))
+        )
+    board.by_unit.sort(key=lambda row: -row[1].count)
+
+    month_start = today.replace(day=1)
+    active_now = set(
+        Activity.objects.filter(
+            organiser__path__startswith=unit.path, date__gte=month_start, date__lte=today
+        )
+        .values_list("organiser", flat=True)
+        .distinct()
+    ) | set(
+        Activity.objects.filter(
+            co_organisers__path__startswith=unit.path, date__gte=month_start, date__lte=today
+        )
+        .values_list("co_organisers", flat=True)
+        .distinct()
+    )
+    board.silent_units = [u for u in units if u.pk not in active_now and u.is_active]
+    return board
+
+
+@dataclass
+class WardRow:
+    ward: Unit
+    targets: list[TargetRow]
+
+
+def wards_side_by_side(wards: list[Unit], at: dt.date) -> list[WardRow]:
+    """The province view: each ward with its targets' readings, in the same order."""
+    return [WardRow(ward, readings_for(ward, at=at)) for ward in wards]
