@@ -1,4 +1,5 @@
-"""`lantoa bench`: run the benchmarks the issues name and write docs/performance.md."""
+"""`lantoa bench [--only roster|dashboard]`: run the benchmarks the issues name and write their
+sections of docs/performance.md."""
 
 import datetime as dt
 import platform
@@ -10,7 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection
 
-from lantoa.web.bench import roster
+from lantoa.web.bench import dashboard, roster
 
 DOC = Path(settings.PROJECT_DIR) / "docs" / "performance.md"
 BEGIN = "<!-- bench:{name}:{vendor} -->"
@@ -22,30 +23,48 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-write", action="store_true", help="chỉ in, không ghi tệp")
+        parser.add_argument("--only", choices=["roster", "dashboard"], help="chỉ một phép đo")
 
-    def handle(self, *args: Any, no_write: bool = False, **options: Any) -> None:
+    def handle(
+        self, *args: Any, no_write: bool = False, only: str | None = None, **options: Any
+    ) -> None:
         vendor = connection.vendor
-        rows = roster.run()
-        lines = [
-            f"Đo ngày {dt.date.today():%d/%m/%Y} trên {platform.machine()}, "  # noqa: DTZ011
-            f"Python {platform.python_version()}, {vendor}; "
-            f"trung vị (median) và lớn nhất của {len(rows[0][1])} lần chạy.",
-            "",
-            "| phép đo | trung vị | lớn nhất |",
-            "|---|---:|---:|",
-        ]
-        for label, values in rows:
-            lines.append(
-                f"| {label} | {_seconds(statistics.median(values))} | {_seconds(max(values))} |"
+        blocks = {}
+        if only in (None, "roster"):
+            rows = roster.run()
+            blocks["roster"] = _table(vendor, rows, "lớn nhất", max, _seconds)
+        if only in (None, "dashboard"):
+            data, rows, queries = dashboard.run()
+            table = _table(vendor, rows, "bách phân vị 95", dashboard.p95, _millis)
+            blocks["dashboard"] = (
+                f"Dữ liệu: {data}.\n\n{table}\n\nSố truy vấn của trang: {queries}."
             )
-        block = "\n".join(lines)
-        self.stdout.write(block)
-        if not no_write:
-            _write_section(DOC, "roster", vendor, block)
+        for name, block in blocks.items():
+            self.stdout.write(block)
+            if not no_write:
+                _write_section(DOC, name, vendor, block)
+
+
+def _table(vendor: str, rows: list, spread: str, measure: Any, fmt: Any) -> str:
+    lines = [
+        f"Đo ngày {dt.date.today():%d/%m/%Y} trên {platform.machine()}, "  # noqa: DTZ011
+        f"Python {platform.python_version()}, {vendor}; "
+        f"trung vị (median) và {spread} của {len(rows[0][1])} lần chạy.",
+        "",
+        f"| phép đo | trung vị | {spread} |",
+        "|---|---:|---:|",
+    ]
+    for label, values in rows:
+        lines.append(f"| {label} | {fmt(statistics.median(values))} | {fmt(measure(values))} |")
+    return "\n".join(lines)
 
 
 def _seconds(value: float) -> str:
     return f"{value:.2f} s".replace(".", ",")  # Vietnamese decimal comma
+
+
+def _millis(value: float) -> str:
+    return f"{value * 1000:.0f} ms"
 
 
 def _write_section(path: Path, name: str, vendor: str, block: str) -> None:

@@ -1,0 +1,58 @@
+"""Benchmark: the ward dashboard on province-scale synthetic data (issue 4; goal: median under
+300 ms on SQLite and on PostgreSQL)."""
+
+from __future__ import annotations
+
+import time
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from lantoa.accounts.models import Role
+from lantoa.accounts.services import user_create
+from lantoa.core.numbers import format_number
+from lantoa.org.models import Unit
+from lantoa.web.synthetic import generate
+
+RUNS = 20
+WARMUP = 2
+URL = "/dashboard/?date_from=01/01/2026&date_to=26/11/2026"
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def run(scale: str = "province") -> tuple[str, list[tuple[str, list[float]]], int]:
+    """Generate the data once, then time the dashboard of one ward's coordinator; returns a
+    description of the data, the timings, and the page's query count."""
+    started = time.perf_counter()
+    counts = generate(scale, seed=71)
+    generated = time.perf_counter() - started
+    ward = Unit.objects.filter(kind=Unit.Kind.PEOPLE_COMMITTEE).order_by("path").first()
+    office = Unit.objects.get(code=f"{ward.code}-VHXH")
+    user = user_create(
+        actor=None, username="bench_coordinator", password=None, role=Role.COORDINATOR, unit=office
+    )
+    client = Client(SERVER_NAME="127.0.0.1")
+    client.force_login(user)
+    timings = []
+    for n in range(WARMUP + RUNS):
+        start = time.perf_counter()
+        response = client.get(URL)
+        elapsed = time.perf_counter() - start
+        if response.status_code != 200:
+            raise RuntimeError(f"dashboard answered {response.status_code}")
+        if n >= WARMUP:
+            timings.append(elapsed)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(URL)
+    data = (
+        f"{format_number(counts['units'])} đơn vị, {format_number(counts['people'])} người, "
+        f"{format_number(counts['activities'])} hoạt động, "
+        f"{format_number(counts['attendance'])} lượt dự (sinh trong {generated:.0f} s)"
+    )
+    label = f"Bảng điều hành của {ward.name}"
+    return data, [(label, timings)], len(queries)
