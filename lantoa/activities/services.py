@@ -246,3 +246,21 @@ def checkin_confirm(*, session: CheckInSession, person: Person) -> bool:
         actor=None, activity=session.activity, people=[person], source=Attendance.Source.QR
     )
     return added == 1
+
+
+@transaction.atomic
+def attendance_import(
+    *, actor: ScopedUser | None, activity: Activity, upload: UploadedFile, roster: Any
+) -> int:
+    """Add everyone a sign-in sheet names; any bad row saves nothing and every error is
+    reported with its row (the roster import's rules). Returns how many were added."""
+    from lantoa.activities.signin import parse_sign_in
+
+    if actor is not None and not actor.scope.can_write(activity.organiser):
+        raise PermissionDenied
+    sheet = parse_sign_in(upload.read(), upload.name, roster)
+    if sheet.errors:
+        raise ValidationError([str(e) for e in sheet.errors])
+    return attendance_add(
+        actor=actor, activity=activity, people=sheet.people, source=Attendance.Source.IMPORTED
+    )

@@ -23,6 +23,7 @@ from lantoa.org.selectors import (
     person_get_for,
     person_list_for,
     unit_list_for,
+    ward_root_of,
     ward_units_for_choice,
 )
 from lantoa.plans.selectors import plan_list_for
@@ -216,3 +217,28 @@ def checkin(request: HttpRequest, token: str) -> HttpResponse:
             "min_query": selectors.CHECKIN_MIN_QUERY,
         },
     )
+
+
+@require_POST
+def attendance_import(request: HttpRequest, pk: int) -> HttpResponse:
+    """A sign-in sheet (XLSX/CSV) adds its people to the attendance; all or nothing."""
+    activity = selectors.activity_get_for(request.user, pk, write=True)
+    upload = request.FILES.get("sheet")
+    if upload is None:
+        messages.error(request, _("Chọn tệp danh sách ký (.xlsx hoặc .csv) để tải lên."))
+        return redirect(activity)
+    roster = person_list_for(request.user).filter(
+        unit__path__startswith=ward_root_of(activity.organiser).path
+    )
+    try:
+        added = services.attendance_import(
+            actor=request.user, activity=activity, upload=upload, roster=roster
+        )
+    except ValidationError as exc:
+        messages.error(
+            request,
+            _("Chưa ghi ai vì tệp có lỗi: %(errors)s") % {"errors": " · ".join(exc.messages)},
+        )
+    else:
+        messages.success(request, _("Đã thêm %(n)s người dự từ danh sách ký.") % {"n": added})
+    return redirect(activity)
