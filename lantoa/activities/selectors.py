@@ -6,6 +6,7 @@ An activity is in scope through its organiser or any co-organiser.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
@@ -15,9 +16,29 @@ from lantoa.activities.models import Activity, ActivityEvidence, ActivityKind, C
 from lantoa.core.scoping import ScopedUser, get_in_scope, scope_filter
 from lantoa.core.text import fold
 from lantoa.org.models import Person, Unit
-from lantoa.org.selectors import ward_root_of
+from lantoa.org.selectors import person_list_for, ward_root_of
 
 ACTIVITY_PATHS = ("organiser__path", "co_organisers__path")
+
+
+def in_subtree(path: str) -> Q:
+    """Activities organised or co-organised by a unit under `path`. Each side is an id list
+    (`organiser_id IN …`, `id IN …`) rather than a join, so the databases can answer each from
+    an index and no activity appears twice."""
+    units = Unit.objects.filter(path__startswith=path).values("pk")
+    co_organised = Activity.co_organisers.through.objects.filter(
+        unit__path__startswith=path
+    ).values("activity_id")
+    return Q(organiser_id__in=units) | Q(pk__in=co_organised)
+
+
+def about_plans(plan_ids: Iterable[int]) -> Q:
+    """Activities linked to one of the plans, or to a task period of one of them."""
+    plan_ids = list(plan_ids)
+    linked = Activity.occurrences.through.objects.filter(
+        taskoccurrence__task__plan_id__in=plan_ids
+    ).values("activity_id")
+    return Q(plan_id__in=plan_ids) | Q(pk__in=linked)
 
 
 def activity_list_for(
@@ -31,9 +52,7 @@ def activity_list_for(
 ) -> QuerySet[Activity]:
     activities = scope_filter(Activity.objects.all(), user.scope, ACTIVITY_PATHS)
     if unit is not None:
-        activities = activities.filter(
-            Q(organiser__path__startswith=unit.path) | Q(co_organisers__path__startswith=unit.path)
-        ).distinct()
+        activities = activities.filter(in_subtree(unit.path))
     if kind is not None:
         activities = activities.filter(kind=kind)
     if categories:
@@ -119,3 +138,11 @@ def checkin_matches(session: CheckInSession, query: str) -> list[Person]:
         return []
     roster = checkin_roster(session).filter(name_folded__contains=folded)
     return list(roster.order_by("name_folded", "pk")[:CHECKIN_MATCHES])
+
+
+def signin_roster_for(user: ScopedUser, activity: Activity) -> QuerySet[Person]:
+    """Whom a sign-in sheet may name: the current roster the user reads, in the organiser's
+    ward (the same people the roster picker offers)."""
+    return person_list_for(user).filter(
+        unit__path__startswith=ward_root_of(activity.organiser).path
+    )

@@ -23,7 +23,6 @@ from lantoa.org.selectors import (
     person_get_for,
     person_list_for,
     unit_list_for,
-    ward_root_of,
     ward_units_for_choice,
 )
 from lantoa.plans.selectors import plan_list_for
@@ -227,12 +226,12 @@ def attendance_import(request: HttpRequest, pk: int) -> HttpResponse:
     if upload is None:
         messages.error(request, _("Chọn tệp danh sách ký (.xlsx hoặc .csv) để tải lên."))
         return redirect(activity)
-    roster = person_list_for(request.user).filter(
-        unit__path__startswith=ward_root_of(activity.organiser).path
-    )
     try:
         added = services.attendance_import(
-            actor=request.user, activity=activity, upload=upload, roster=roster
+            actor=request.user,
+            activity=activity,
+            upload=upload,
+            roster=selectors.signin_roster_for(request.user, activity),
         )
     except ValidationError as exc:
         messages.error(

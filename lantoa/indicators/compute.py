@@ -18,13 +18,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 from django.db.models.functions import ExtractMonth, ExtractYear
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lantoa.activities.models import Activity, Attendance
+from lantoa.activities.selectors import about_plans, in_subtree
 from lantoa.core.dates import local_today
 from lantoa.core.numbers import format_number
 from lantoa.indicators.models import Indicator, ManualValue
@@ -193,12 +196,28 @@ def make_context(
 def read(indicator: Indicator, **context: Any) -> Reading:
     """The indicator's value, status and projection (and how many are missing)."""
     ctx = make_context(indicator, **context)
+    if not ctx.window.started:  # nothing counts before the phase: no need to ask the database
+        return Reading(
+            target=ctx.target,
+            kind=indicator.kind,
+            numerator=0,
+            denominator=0,
+            goal=_goal(ctx.target),
+            window=ctx.window,
+            status=Status.NOT_STARTED,
+            actual_text=_("Giai đoạn bắt đầu từ %(d)s")
+            % {"d": ctx.window.start.strftime("%d/%m/%Y")},
+        )
     return KINDS[indicator.kind].read(ctx)
 
 
 def drill(indicator: Indicator, **context: Any) -> Drilldown:
     """The records behind the number, and what is missing."""
     ctx = make_context(indicator, **context)
+    if not ctx.window.started:
+        return Drilldown(
+            records_title=_("Chưa đến giai đoạn"), missing_title=_("Chưa đến giai đoạn")
+        )
     return KINDS[indicator.kind].drill(ctx)
 
 
@@ -229,12 +248,29 @@ def _grade(projection: Decimal, goal: Decimal) -> str:
     return Status.NOT_ACHIEVED
 
 
+def _share_reading(ctx: Context, kind: str, done: int, total: int, text: str) -> Reading:
+    """A "done of total" reading (coverage, unit share) with its words and cumulative status;
+    `text` takes n, d and p (the percentage)."""
+    reading = Reading(
+        target=ctx.target,
+        kind=kind,
+        numerator=done,
+        denominator=total,
+        goal=_goal(ctx.target),
+        window=ctx.window,
+        percent=_percent(done, total),
+        missing_count=total - done,
+    )
+    reading.actual_text = text % {"n": _fmt(done), "d": _fmt(total), "p": _fmt(reading.percent)}
+    reading.goal_text = f"{_fmt(reading.goal)}%"
+    return _cumulative_status(reading)
+
+
 def _cumulative_status(reading: Reading) -> Reading:
-    """Coverage, unit share, manual: reached is reached; otherwise project the pace so far."""
+    """Coverage, unit share, manual: reached is reached; otherwise project the pace so far.
+    (A phase that has not started never gets here: `read` answers it without a query.)"""
     w, goal = reading.window, reading.goal
-    if not w.started:
-        reading.status = Status.NOT_STARTED
-    elif reading.percent is None:
+    if reading.percent is None:
         reading.status = Status.NO_DATA
     elif reading.percent >= goal:
         reading.status = Status.ACHIEVED
@@ -249,9 +285,7 @@ def _sustained_status(reading: Reading, best_case: Decimal | None) -> Reading:
     """Continuity, count per year, timeliness: every period must hold until the end."""
     w, goal = reading.window, reading.goal
     reading.projection = best_case
-    if not w.started:
-        reading.status = Status.NOT_STARTED
-    elif reading.percent is None:
+    if reading.percent is None:
         reading.status = Status.NO_DATA if best_case is None else _grade(best_case, goal)
     elif w.ended:
         reading.status = Status.ACHIEVED if reading.percent >= goal else Status.NOT_ACHIEVED
@@ -262,11 +296,10 @@ def _sustained_status(reading: Reading, best_case: Decimal | None) -> Reading:
 
 def qualifying_activities(ctx: Context) -> QuerySet[Activity]:
     """Activities of the indicator's categories about the plan, by units within the base, in
-    the window up to `at`. May repeat a row per co-organiser: count distinct ids."""
+    the window up to `at` (each once, however many co-organisers)."""
     return Activity.objects.filter(
-        Q(plan_id__in=ctx.plan_ids) | Q(occurrences__task__plan_id__in=ctx.plan_ids),
-        Q(organiser__path__startswith=ctx.base_path)
-        | Q(co_organisers__path__startswith=ctx.base_path),
+        about_plans(ctx.plan_ids),
+        in_subtree(ctx.base_path),
         kind__category__in=ctx.params["activity_categories"],
         date__gte=ctx.window.start,
         date__lte=ctx.window.at,
@@ -307,24 +340,13 @@ class Coverage:
             total=Count("person_id", distinct=True),
             briefed=Count("person_id", distinct=True, filter=Q(cls.attended(ctx))),
         )
-        total, briefed = counts["total"], counts["briefed"]
-        reading = Reading(
-            target=ctx.target,
-            kind=Indicator.Kind.COVERAGE,
-            numerator=briefed,
-            denominator=total,
-            goal=_goal(ctx.target),
-            window=ctx.window,
-            percent=_percent(briefed, total),
-            missing_count=total - briefed,
+        return _share_reading(
+            ctx,
+            Indicator.Kind.COVERAGE,
+            counts["briefed"],
+            counts["total"],
+            _("%(n)s/%(d)s người (%(p)s%%)"),
         )
-        reading.actual_text = _("%(n)s/%(d)s người (%(p)s%%)") % {
-            "n": _fmt(briefed),
-            "d": _fmt(total),
-            "p": _fmt(reading.percent),
-        }
-        reading.goal_text = f"{_fmt(reading.goal)}%"
-        return _cumulative_status(reading)
 
     @classmethod
     def drill(cls, ctx: Context) -> Drilldown:
@@ -390,24 +412,13 @@ class UnitShare:
     def read(cls, ctx: Context) -> Reading:
         has_plan = Exists(cls.child_plans(ctx).filter(issuer__path__startswith=OuterRef("path")))
         counts = cls.units(ctx).aggregate(total=Count("pk"), done=Count("pk", filter=Q(has_plan)))
-        total, done = counts["total"], counts["done"]
-        reading = Reading(
-            target=ctx.target,
-            kind=Indicator.Kind.UNIT_SHARE,
-            numerator=done,
-            denominator=total,
-            goal=_goal(ctx.target),
-            window=ctx.window,
-            percent=_percent(done, total),
-            missing_count=total - done,
+        return _share_reading(
+            ctx,
+            Indicator.Kind.UNIT_SHARE,
+            counts["done"],
+            counts["total"],
+            _("%(n)s/%(d)s đơn vị (%(p)s%%)"),
         )
-        reading.actual_text = _("%(n)s/%(d)s đơn vị (%(p)s%%)") % {
-            "n": _fmt(done),
-            "d": _fmt(total),
-            "p": _fmt(reading.percent),
-        }
-        reading.goal_text = f"{_fmt(reading.goal)}%"
-        return _cumulative_status(reading)
 
     @classmethod
     def drill(cls, ctx: Context) -> Drilldown:
@@ -461,7 +472,7 @@ class Continuity:
             .filter(date__gte=cls.first_day(ctx))
             .annotate(y=ExtractYear("date"), m=ExtractMonth("date"))
             .values("y", "m")
-            .annotate(n=Count("pk", distinct=True))
+            .annotate(n=Count("pk"))
             .order_by()
         )
         return {(r["y"], r["m"]): r["n"] for r in rows}
@@ -470,7 +481,7 @@ class Continuity:
     def read(cls, ctx: Context) -> Reading:
         w, minimum = ctx.window, ctx.params["min_per_month"]
         counts = cls.per_month(ctx)
-        elapsed = _months(cls.first_day(ctx), w.at) if w.started else []
+        elapsed = _months(cls.first_day(ctx), w.at)
         current = (w.at.year, w.at.month)
         month_over = w.at.day == calendar.monthrange(*current)[1]
         met = [m for m in elapsed if counts.get(m, 0) >= minimum]
@@ -501,7 +512,7 @@ class Continuity:
             records_title=_("Các tháng và số tin, bài"),
             missing_title=_("Các tháng chưa đủ tin, bài"),
         )
-        for year, month in _months(cls.first_day(ctx), w.at) if w.started else []:
+        for year, month in _months(cls.first_day(ctx), w.at):
             n = counts.get((year, month), 0)
             last_day = dt.date(year, month, calendar.monthrange(year, month)[1])
             row = DrillRow(
@@ -524,7 +535,7 @@ class CountPerPeriod:
             qualifying_activities(ctx)
             .annotate(y=ExtractYear("date"))
             .values("y")
-            .annotate(n=Count("pk", distinct=True))
+            .annotate(n=Count("pk"))
             .order_by()
         )
         return {r["y"]: r["n"] for r in rows}
@@ -533,7 +544,7 @@ class CountPerPeriod:
     def read(cls, ctx: Context) -> Reading:
         w, minimum = ctx.window, ctx.params["min_count"]
         counts = cls.per_year(ctx)
-        years = list(range(w.start.year, w.at.year + 1)) if w.started else []
+        years = list(range(w.start.year, w.at.year + 1))
         year_over = (w.at.month, w.at.day) == (12, 31)
         met = [y for y in years if counts.get(y, 0) >= minimum]
         missed = [y for y in years if counts.get(y, 0) < minimum and (y != w.at.year or year_over)]
@@ -567,9 +578,7 @@ class CountPerPeriod:
             missing_title=_("Các năm chưa đủ số hoạt động"),
         )
         activities = (
-            Activity.objects.filter(pk__in=qualifying_activities(ctx).values("pk"))
-            .select_related("organiser", "kind")
-            .order_by("date", "pk")
+            qualifying_activities(ctx).select_related("organiser", "kind").order_by("date", "pk")
         )
         per_year: dict[int, int] = defaultdict(int)
         for activity in activities:
@@ -584,7 +593,7 @@ class CountPerPeriod:
                 )
             )
         year_over = (w.at.month, w.at.day) == (12, 31)
-        for year in range(w.start.year, w.at.year + 1) if w.started else []:
+        for year in range(w.start.year, w.at.year + 1):
             if per_year[year] < minimum and (year != w.at.year or year_over):
                 result.missing.append(
                     DrillRow(
@@ -734,10 +743,6 @@ KINDS: dict[str, Any] = {
 
 
 def _activity_list_url(ctx: Context, first: dt.date, last: dt.date) -> str:
-    from urllib.parse import urlencode
-
-    from django.urls import reverse
-
     query = urlencode(
         {
             "date_from": first.strftime("%d/%m/%Y"),

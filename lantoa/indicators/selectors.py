@@ -15,7 +15,7 @@ from django.http import Http404
 from lantoa.core.scoping import ScopedUser, get_in_scope, scope_filter
 from lantoa.indicators import compute
 from lantoa.indicators.models import Indicator, ManualValue
-from lantoa.org.models import Unit
+from lantoa.org.models import Unit, path_ids
 from lantoa.plans.models import Plan, Target
 
 # Kinds that split by unit, so a unit below the issuer sees its own share of the target.
@@ -23,13 +23,10 @@ DIVISIBLE_KINDS = {Indicator.Kind.COVERAGE, Indicator.Kind.UNIT_SHARE}
 TARGETS = Target.objects.select_related("plan__issuer", "phase", "indicator")
 
 
-def _ids_in_paths(paths: frozenset[str]) -> set[int]:
-    """Every unit id on the way down to the scope's units (their ancestors and themselves)."""
-    return {int(seg) for path in paths for seg in path.strip("/").split("/") if seg}
-
-
 def _target_condition(user: ScopedUser) -> Q:
-    return Q(plan__issuer_id__in=_ids_in_paths(user.scope.read_paths))
+    """Targets of plans issued by the user's units or by any unit above them."""
+    ids = {i for path in user.scope.read_paths for i in path_ids(path)}
+    return Q(plan__issuer_id__in=ids)
 
 
 def target_get_for(user: ScopedUser, pk: object) -> Target:
@@ -102,10 +99,9 @@ def readings_for(unit: Unit, at: dt.date | None = None) -> list[TargetRow]:
 
 
 def manual_value_get_for(user: ScopedUser, pk: object) -> ManualValue:
-    entry = get_in_scope(
+    return get_in_scope(
         ManualValue.objects.select_related("indicator__target__plan__issuer"),
         user.scope,
         "indicator__target__plan__issuer__path",
         pk,
     )
-    return entry

@@ -11,6 +11,11 @@ from django.utils.translation import gettext_lazy as _
 PATH_SEGMENT_WIDTH = 9  # "000000042/": ids up to a billion keep the path sortable
 
 
+def path_ids(path: str) -> list[int]:
+    """The unit ids along a materialised path, root first (the unit's own id last)."""
+    return [int(seg) for seg in path.strip("/").split("/") if seg]
+
+
 class Division(models.Model):
     """An administrative division after the 2025 reform: 34 provinces, 3,321 communes/wards."""
 
@@ -146,7 +151,7 @@ class Unit(models.Model):
         return self.kind == self.Kind.PEOPLE_COMMITTEE
 
     def ancestor_ids(self) -> list[int]:
-        return [int(seg) for seg in self.path.strip("/").split("/") if seg]
+        return path_ids(self.path)
 
 
 class Person(models.Model):

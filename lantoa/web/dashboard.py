@@ -12,12 +12,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
+from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lantoa.activities.models import Activity, ActivityKind
+from lantoa.activities.selectors import in_subtree
 from lantoa.core.charts import BarChart
 from lantoa.core.dates import format_vn_date, local_today
 from lantoa.core.scoping import ScopedUser
@@ -87,14 +88,38 @@ def activity_url(
     return f"{reverse('activities:list')}?{urlencode(query)}"
 
 
-def _activities(unit: Unit, period: Period):
-    """Activities organised or co-organised within the unit's subtree, in the period; counts
-    must be distinct (an event of two units is one activity)."""
+def _activities(unit: Unit, period: Period) -> QuerySet[Activity]:
+    """Activities organised or co-organised within the unit's subtree, in the period, each once
+    (an event of two units is one activity)."""
     return Activity.objects.filter(
-        Q(organiser__path__startswith=unit.path) | Q(co_organisers__path__startswith=unit.path),
-        date__gte=period.start,
-        date__lte=period.end,
+        in_subtree(unit.path), date__gte=period.start, date__lte=period.end
     )
+
+
+def _per_unit(unit: Unit, start: dt.date, end: dt.date) -> Counter[int]:
+    """How many activities each unit of the subtree organised or co-organised in the dates."""
+    units = Unit.objects.filter(path__startswith=unit.path).values("pk")
+    counts: Counter[int] = Counter(
+        dict(
+            Activity.objects.filter(organiser_id__in=units, date__gte=start, date__lte=end)
+            .values("organiser")
+            .annotate(n=Count("pk"))
+            .values_list("organiser", "n")
+            .order_by()
+        )
+    )
+    counts.update(
+        dict(
+            Activity.co_organisers.through.objects.filter(
+                unit_id__in=units, activity__date__gte=start, activity__date__lte=end
+            )
+            .values("unit")
+            .annotate(n=Count("activity"))
+            .values_list("unit", "n")
+            .order_by()
+        )
+    )
+    return counts
 
 
 def _month_url(unit: Unit, period: Period, year: int, month: int, category: str = "") -> str:
@@ -123,7 +148,7 @@ def dashboard_for(
     rows = (
         activities.annotate(y=ExtractYear("date"), m=ExtractMonth("date"))
         .values("y", "m", "kind__category")
-        .annotate(n=Count("pk", distinct=True))
+        .annotate(n=Count("pk"))
         .order_by()
     )
     grid: dict[str, dict[tuple[int, int], int]] = defaultdict(dict)
@@ -149,7 +174,7 @@ def dashboard_for(
         ((r["y"], r["m"]), r["n"])
         for r in activities.annotate(y=ExtractYear("date"), m=ExtractMonth("date"))
         .values("y", "m")
-        .annotate(n=Count("pk", distinct=True))
+        .annotate(n=Count("pk"))
         .order_by()
     )
     board.month_totals = [
@@ -160,48 +185,19 @@ def dashboard_for(
     )
     board.chart = BarChart(_("Hoạt động theo tháng và loại"), tuple(board.months), tuple(series))
 
-    organised = dict(
-        activities.values("organiser")
-        .annotate(n=Count("pk", distinct=True))
-        .values_list("organiser", "n")
-        .order_by()
-    )
-    co_organised = dict(
-        Activity.objects.filter(
-            co_organisers__path__startswith=unit.path, date__gte=period.start, date__lte=period.end
-        )
-        .values("co_organisers")
-        .annotate(n=Count("pk", distinct=True))
-        .values_list("co_organisers", "n")
-        .order_by()
-    )
+    per_unit = _per_unit(unit, period.start, period.end)
     units = list(
         Unit.objects.filter(path__startswith=unit.path, kind__in=RECORDING_KINDS).order_by(
             "kind", "name_folded"
         )
     )
     for u in units:
-        n = organised.get(u.pk, 0) + co_organised.get(u.pk, 0)
-        board.by_unit.append(
-            (u, Cell(n, activity_url(unit, period.start, period.end, organiser=u)))
-        )
+        url = activity_url(unit, period.start, period.end, organiser=u)
+        board.by_unit.append((u, Cell(per_unit[u.pk], url)))
     board.by_unit.sort(key=lambda row: -row[1].count)
 
-    month_start = today.replace(day=1)
-    active_now = set(
-        Activity.objects.filter(
-            organiser__path__startswith=unit.path, date__gte=month_start, date__lte=today
-        )
-        .values_list("organiser", flat=True)
-        .distinct()
-    ) | set(
-        Activity.objects.filter(
-            co_organisers__path__startswith=unit.path, date__gte=month_start, date__lte=today
-        )
-        .values_list("co_organisers", flat=True)
-        .distinct()
-    )
-    board.silent_units = [u for u in units if u.pk not in active_now and u.is_active]
+    this_month = _per_unit(unit, today.replace(day=1), today)
+    board.silent_units = [u for u in units if not this_month[u.pk] and u.is_active]
     return board
 
 
