@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
@@ -21,14 +22,20 @@ from lantoa.org.selectors import person_list_for, ward_root_of
 ACTIVITY_PATHS = ("organiser__path", "co_organisers__path")
 
 
+SUBTREE_ID_LIMIT = 5_000  # beyond this many units, keep the ids as a subquery
+
+
 def in_subtree(path: str) -> Q:
-    """Activities organised or co-organised by a unit under `path`. Each side is an id list
-    (`organiser_id IN …`, `id IN …`) rather than a join, so the databases can answer each from
-    an index and no activity appears twice."""
-    units = Unit.objects.filter(path__startswith=path).values("pk")
-    co_organised = Activity.co_organisers.through.objects.filter(
+    """Activities organised or co-organised by a unit under `path`. The ids are looked up
+    first (two small queries) so both sides of the OR are literal id lists: SQLite and
+    PostgreSQL then answer each from an index (`(organiser, date)`, the primary key) and never
+    test the OR row by row; no activity appears twice (docs/performance.md)."""
+    units: Any = Unit.objects.filter(path__startswith=path).values_list("pk", flat=True)
+    co_organised: Any = Activity.co_organisers.through.objects.filter(
         unit__path__startswith=path
-    ).values("activity_id")
+    ).values_list("activity_id", flat=True)
+    if units.count() <= SUBTREE_ID_LIMIT:
+        units, co_organised = list(units), list(co_organised)
     return Q(organiser_id__in=units) | Q(pk__in=co_organised)
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from lantoa.activities.models import Activity, ActivityKind, Attendance
 from lantoa.core.text import fold
@@ -156,6 +156,8 @@ def generate(
         with transaction.atomic():
             _commune(commune, index, settings, rng, kinds, counts)
         progress.step()
+    with connection.cursor() as cursor:  # fresh planner statistics after a bulk load
+        cursor.execute("ANALYZE")
     return counts
 
 

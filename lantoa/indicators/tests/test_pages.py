@@ -80,7 +80,7 @@ def test_the_dashboard_links_every_number_to_its_records(
     record(world.vhxh, C.SEMINAR, dt.date(2026, 5, 9), ward_plan.plan, co=[world.school_a])
     client = login(coordinator)
 
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(25):
         page = client.get("/dashboard/?date_from=01/01/2026&date_to=30/11/2026").content.decode()
 
     assert "1/3 người (33,3%)" in page
@@ -101,7 +101,7 @@ def test_the_dashboard_query_count_does_not_grow_with_the_record(
         )
     client = login(coordinator)
 
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(25):
         client.get("/dashboard/?date_from=01/01/2026&date_to=30/11/2026")
 
 

@@ -32,7 +32,7 @@ def run(scale: str = "province") -> tuple[str, list[tuple[str, list[float]]], in
     query count."""
     wards = Unit.objects.filter(kind=Unit.Kind.PEOPLE_COMMITTEE)
     started = time.perf_counter()
-    generated_note = "có sẵn"
+    generated_note = "đã có trong cơ sở dữ liệu, sinh bằng generate_synthetic"
     if not wards.exists():
         generate(scale, seed=71)
         generated_note = f"sinh trong {time.perf_counter() - started:.0f} s"
