@@ -48,6 +48,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "form": form,
+            "filtered": any(data.values()),
             "can_record": can_record,
             "querystring": _without_page(request),
         },

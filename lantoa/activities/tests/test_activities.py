@@ -243,3 +243,36 @@ def test_evidence_files_are_checked_and_served_only_in_scope(
         login(school_b_officer).post(url, {"files": [SimpleUploadedFile("x.png", png)]}).status_code
         == 404
     )
+
+
+def test_the_list_filters_by_unit_group_and_dates_and_says_when_nothing_matches(
+    coordinator, world, login
+):
+    kinds = {k.category: k for k in ActivityKind.objects.filter(unit__isnull=True)}
+    for organiser, category, day, title in (
+        (world.centre, "portal_article", "2026-06-10", "Bài tháng Sáu của trung tâm"),
+        (world.centre, "radio", "2026-07-10", "Bản tin tháng Bảy"),
+        (world.school_a, "portal_article", "2026-07-12", "Bài tháng Bảy của trường A"),
+    ):
+        activity_record(
+            actor=None, organiser=organiser, kind=kinds[category], title=title, date=day
+        )
+    client = login(coordinator)
+    url = reverse("activities:list")
+
+    july_posts = client.get(
+        url, {"category": "portal_article", "date_from": "01/07/2026", "date_to": "31/07/2026"}
+    ).content.decode()
+    centre_july_posts = client.get(
+        url,
+        {
+            "unit": world.centre.pk,
+            "category": "portal_article",
+            "date_from": "01/07/2026",
+            "date_to": "31/07/2026",
+        },
+    ).content.decode()
+
+    assert "Bài tháng Bảy của trường A" in july_posts
+    assert "Bài tháng Sáu" not in july_posts and "Bản tin tháng Bảy" not in july_posts
+    assert "Không có hoạt động nào khớp" in centre_july_posts
