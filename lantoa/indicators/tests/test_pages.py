@@ -14,6 +14,7 @@ from lantoa.indicators.models import Indicator
 from lantoa.indicators.tests.conftest import record
 from lantoa.org.models import Division
 from lantoa.org.services import unit_update
+from lantoa.web.dashboard import Period, dashboard_for
 
 C = ActivityKind.Category
 
@@ -145,3 +146,26 @@ def test_show_targets_for_a_school_narrows_the_ward_target(t1, world, capsys):
 
     [row] = json.loads(capsys.readouterr().out)
     assert (row["numerator"], row["denominator"], row["within"]) == (0, 1, world.school_a.code)
+
+
+def test_the_dashboard_counts_each_units_share_and_names_the_units_silent_this_month(
+    t1, world, ward_plan, coordinator
+):
+    record(world.vhxh, C.SEMINAR, dt.date(2026, 11, 9), ward_plan.plan, co=[world.school_a])
+    record(world.school_b, C.FLAG_CEREMONY, dt.date(2026, 10, 5), ward_plan.plan)
+
+    board = dashboard_for(
+        coordinator,
+        world.ward,
+        Period(dt.date(2026, 1, 1), dt.date(2026, 11, 26)),
+        today=dt.date(2026, 11, 26),
+    )
+
+    by_unit = {unit.name: cell.count for unit, cell in board.by_unit}
+    assert by_unit["Phòng Văn hóa - Xã hội"] == 2  # the April briefing and the seminar
+    assert by_unit["Trường Tiểu học Thử A"] == 1  # co-organised the seminar
+    assert by_unit["Trường Tiểu học Thử B"] == 1
+    assert board.total.count == 3  # the seminar of two units is one activity
+    silent = {unit.name for unit in board.silent_units}
+    assert "Trường Tiểu học Thử B" in silent  # its flag ceremony was in October
+    assert {"Phòng Văn hóa - Xã hội", "Trường Tiểu học Thử A"}.isdisjoint(silent)
