@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "lantoa.plans",
     "lantoa.activities",
     "lantoa.indicators",
+    "lantoa.reporting",
     "lantoa.web",
 ]
 

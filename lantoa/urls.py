@@ -15,6 +15,7 @@ urlpatterns = [
     path("plans/", include("lantoa.plans.urls")),
     path("activities/", include("lantoa.activities.urls")),
     path("targets/", include("lantoa.indicators.urls")),
+    path("reports/", include("lantoa.reporting.urls")),
     path("checkin/<str:token>/", activity_views.checkin, name="checkin"),
     path(
         "i18n/setlang/",

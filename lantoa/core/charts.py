@@ -31,6 +31,7 @@ class BarChart:
     title: str
     categories: tuple[str, ...]
     series: tuple[tuple[str, tuple[int, ...]], ...]
+    horizontal: bool = False  # long category names (kinds of activity) read better across
 
     def figure(self, width: float = 7.5, height: float = 3.2) -> Figure:
         fig = Figure(figsize=(width, height), layout="constrained")
@@ -38,26 +39,34 @@ class BarChart:
         positions = list(range(len(self.categories)))
         bottoms = [0] * len(self.categories)
         for index, (label, values) in enumerate(self.series):
-            ax.bar(
+            draw = ax.barh if self.horizontal else ax.bar
+            draw(
                 positions,
                 values,
-                bottom=bottoms,
+                0.7,
+                bottoms,
                 label=label,
                 color=PALETTE[index % len(PALETTE)],
-                width=0.7,
             )
             bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
-        ax.set_xticks(positions, self.categories)
+        if self.horizontal:
+            ax.set_yticks(positions, self.categories)
+            ax.invert_yaxis()
+            ax.xaxis.get_major_locator().set_params(integer=True)
+        else:
+            ax.set_xticks(positions, self.categories)
+            ax.yaxis.get_major_locator().set_params(integer=True)
         ax.set_title(self.title, fontsize=11, loc="left")
         ax.spines[["top", "right"]].set_visible(False)
-        ax.yaxis.get_major_locator().set_params(integer=True)
         ax.tick_params(labelsize=8)
-        if self.series:
+        if len(self.series) > 1:
             ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
         return fig
 
     def key(self, fmt: str) -> str:
-        payload = json.dumps([self.title, self.categories, self.series, fmt], ensure_ascii=False)
+        payload = json.dumps(
+            [self.title, self.categories, self.series, self.horizontal, fmt], ensure_ascii=False
+        )
         return "chart:" + hashlib.sha256(payload.encode()).hexdigest()
 
     def svg(self) -> str:

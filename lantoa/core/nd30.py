@@ -48,9 +48,19 @@ class Table:
     rows: list[list[str]]
     widths_cm: list[float] = field(default_factory=list)
     title: str = ""
+    numeric: tuple[int, ...] = ()  # columns of numbers, aligned right
 
 
-Block = Heading | Para | Table
+@dataclass
+class Image:
+    """A chart or photo, centred, with an optional italic caption under it."""
+
+    data: bytes
+    width_cm: float = 15.0
+    caption: str = ""
+
+
+Block = Heading | Para | Table | Image
 
 
 @dataclass
@@ -58,6 +68,7 @@ class OfficialDocument:
     issuing_body: list[str]  # ["ỦY BAN NHÂN DÂN", "PHƯỜNG BẮC KẠN"]
     kind: str  # "KẾ HOẠCH"
     summary: str
+    addressees: list[str] = field(default_factory=list)  # "Kính gửi:" (reports sent upward)
     number: str = ""  # "12/KH-UBND"; blank leaves "Số:      /KH-UBND" to fill in
     number_suffix: str = ""  # "/KH-UBND" when the number is not given yet
     place: str = ""
@@ -65,6 +76,7 @@ class OfficialDocument:
     parent_body: str = ""  # "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN" above the body, not bold
     bases: list[str] = field(default_factory=list)  # "Căn cứ ..." lines, italic
     opening: str = ""  # "Ủy ban nhân dân phường ... ban hành Kế hoạch ... như sau:"
+    opening_italic: bool = True  # a plan's opening is italic; a report's "Thực hiện ..." is not
     body: list[Block] = field(default_factory=list)
     closing: str = ""  # "Trên đây là Kế hoạch ..."
     recipients: list[str] = field(default_factory=list)  # "- Sở GD&ĐT;" lines, without the dash
@@ -89,10 +101,12 @@ def build_docx(doc: OfficialDocument) -> bytes:
     _page_setup(document)
     _header_blocks(document, doc)
     _title(document, doc)
+    if doc.addressees:
+        _addressees(document, doc.addressees)
     for basis in doc.bases:
         _body_paragraph(document, basis, italic=True)
     if doc.opening:
-        _body_paragraph(document, doc.opening, italic=True)
+        _body_paragraph(document, doc.opening, italic=doc.opening_italic)
     for block in doc.body:
         _block(document, block)
     if doc.closing:
@@ -222,6 +236,22 @@ def _title(document: Document, doc: OfficialDocument) -> None:
     _rule(rule, 10)
 
 
+def _addressees(document: Document, addressees: list[str]) -> None:
+    """Block 9a: "Kính gửi: X." on one line, or one "- X;" line each under it (last ".")."""
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_after = Pt(6)
+    if len(addressees) == 1:
+        _run(paragraph, f"Kính gửi: {addressees[0]}.", size=BODY_PT)
+        return
+    _run(paragraph, "Kính gửi:", size=BODY_PT)
+    for index, name in enumerate(addressees):
+        line = document.add_paragraph()
+        line.paragraph_format.left_indent = Cm(5)
+        end = "." if index == len(addressees) - 1 else ";"
+        _run(line, f"- {name}{end}", size=BODY_PT)
+
+
 def _body_paragraph(
     document: Document, text: str, *, italic: bool = False, bold: bool = False
 ) -> None:
@@ -244,6 +274,15 @@ def _block(document: Document, block: Block) -> None:
         )
     elif isinstance(block, Para):
         _body_paragraph(document, block.text, italic=block.italic)
+    elif isinstance(block, Image):
+        picture = document.add_paragraph()
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture.add_run().add_picture(io.BytesIO(block.data), width=Cm(block.width_cm))
+        if block.caption:
+            caption = document.add_paragraph()
+            caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            caption.paragraph_format.space_after = Pt(6)
+            _run(caption, block.caption, size=12, italic=True)
     elif isinstance(block, Table):
         for line in block.title.split("\n") if block.title else []:
             title = document.add_paragraph()
@@ -258,7 +297,11 @@ def _block(document: Document, block: Block) -> None:
             for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
                 paragraph = cell.paragraphs[0]
                 paragraph.alignment = (
-                    WD_ALIGN_PARAGRAPH.CENTER if index == 0 else WD_ALIGN_PARAGRAPH.LEFT
+                    WD_ALIGN_PARAGRAPH.CENTER
+                    if index == 0
+                    else WD_ALIGN_PARAGRAPH.RIGHT
+                    if index in block.numeric
+                    else WD_ALIGN_PARAGRAPH.LEFT
                 )
                 _run(paragraph, text, size=12)
         table.autofit = False

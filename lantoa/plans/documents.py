@@ -90,7 +90,7 @@ def plan_document(plan: Plan) -> OfficialDocument:
         summary=plan.title,
         number=plan.number,
         number_suffix=f"/{plan.document_kind_code}-UBND",
-        place=plan.place or _place(plan.issuer),
+        place=plan.place or place_name(plan.issuer),
         date=plan.date,
         bases=[_basis_text(b) for b in plan.legal_bases.all()],
         opening=f"{plan.issuer.name} ban hành {kind} {plan.title}, cụ thể như sau:",
@@ -106,7 +106,7 @@ def plan_document(plan: Plan) -> OfficialDocument:
     )
 
 
-def _place(unit: Unit) -> str:
+def place_name(unit: Unit) -> str:
     name = nfc(unit.division.name if unit.division else unit.name)
     for prefix in ("Phường ", "Xã ", "Đặc khu ", "Ủy ban nhân dân phường ", "Ủy ban nhân dân xã "):
         if name.startswith(prefix):

@@ -29,6 +29,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         (_("Kế hoạch"), "plans:list", "/plans/"),
         (_("Nhiệm vụ"), "plans:task_list", "/plans/tasks/"),
         (_("Hoạt động"), "activities:list", "/activities/"),
+        (_("Báo cáo"), "reporting:index", "/reports/"),
         (_("Đơn vị"), "org:unit_list", "/org/units/"),
         (_("Cán bộ"), "org:person_list", "/org/people/"),
     ]

@@ -1,0 +1,499 @@
+"""A report as the documents that leave the office (issue 5, item 5): DOCX in the Nghị định 30
+layout (through `core.nd30`), PDF converted from that DOCX by LibreOffice, XLSX of the numbers.
+
+Every builder takes a snapshot (`content.collect`), so a frozen version prints exactly what was
+submitted and a draft prints what the record says now.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from lantoa.activities.models import ActivityEvidence
+from lantoa.core.charts import BarChart
+from lantoa.core.nd30 import Heading, Image, OfficialDocument, Para, Table, build_docx
+from lantoa.core.numbers import format_number
+from lantoa.org.models import Unit
+from lantoa.org.selectors import ward_root_of
+from lantoa.plans.documents import issuing_body_lines, place_name
+from lantoa.plans.models import TaskOccurrence
+from lantoa.reporting.models import Report
+
+EMPTY = "(Chưa có nội dung.)"
+PDF_TIMEOUT_S = 120
+
+
+class PdfUnavailable(RuntimeError):
+    """LibreOffice is not installed, or it failed to convert."""
+
+
+def _n(value: int) -> str:
+    return format_number(value, places=0)
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{format_number(part * 100 / whole)}%" if whole else "—"
+
+
+def _vn(iso: str) -> str:
+    return dt.date.fromisoformat(iso).strftime("%d/%m/%Y")
+
+
+def _paragraphs(text: str) -> list[Para]:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return [Para(line) for line in lines] or [Para(EMPTY, italic=True)]
+
+
+def report_document(report: Report, snapshot: dict[str, Any]) -> OfficialDocument:
+    """The report's blocks in the customary outline (reference/reporting-regime.md)."""
+    unit: Unit = report.unit
+    ward = unit.is_ward_root
+    narrative = snapshot["narrative"]
+    stats = snapshot["activities"]
+    window = _("từ ngày %(start)s đến ngày %(end)s") % {
+        "start": _vn(snapshot["start"]),
+        "end": _vn(snapshot["end"]),
+    }
+    body: list[Any] = []
+    roman = iter(["I", "II", "III", "IV", "V", "VI"])
+
+    body.append(Heading(f"{next(roman)}. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TỔ CHỨC TRIỂN KHAI"))
+    body += _paragraphs(narrative.get("direction", ""))
+    body.append(Para(_task_sentence(snapshot["tasks"])))
+
+    body.append(Heading(f"{next(roman)}. KẾT QUẢ THỰC HIỆN"))
+    number = 1
+    if ward and snapshot.get("targets"):
+        body.append(Heading(f"{number}. Kết quả thực hiện các chỉ tiêu", level=2))
+        body.append(
+            Table(
+                header=["STT", "Chỉ tiêu", "Kết quả", "Tình trạng"],
+                rows=[
+                    [str(i), t["text"], t["actual"], t["status"]]
+                    for i, t in enumerate(snapshot["targets"], start=1)
+                ],
+                widths_cm=[1.2, 8.3, 3.5, 3.0],
+            )
+        )
+        number += 1
+    body.append(Heading(f"{number}. Hoạt động tuyên truyền", level=2))
+    body.append(
+        Para(
+            f"Trong kỳ ({window}), {'trên địa bàn ' if ward else ''}đã tổ chức "
+            f"{_n(stats['count'])} hoạt động tuyên truyền với {_n(stats['participants'])} lượt "
+            f"người tham dự và {_n(stats['reach'])} lượt tiếp cận qua các kênh thông tin."
+        )
+    )
+    if stats["by_kind"]:
+        body.append(_kind_table(stats))
+        body.append(Image(_kind_chart(stats).png(dpi=200), width_cm=15.5))  # 7.5 × 3.2 in
+    number += 1
+    coverage = snapshot["coverage"]
+    body.append(Heading(f"{number}. Phổ biến, quán triệt Nghị quyết", level=2))
+    body.append(
+        Para(
+            f"Đến ngày {_vn(snapshot['end'])}, {_n(coverage['briefed'])}/{_n(coverage['people'])} "
+            f"cán bộ, giáo viên, người lao động đã được phổ biến, quán triệt "
+            f"({_percent(coverage['briefed'], coverage['people'])})."
+        )
+    )
+    number += 1
+    if ward:
+        body.append(Heading(f"{number}. Kết quả của các đơn vị", level=2))
+        if snapshot["unit_reports"]:
+            body.append(_unit_reports_table(snapshot["unit_reports"]))
+        else:
+            body.append(Para("Chưa có báo cáo nào của các đơn vị được tiếp nhận trong kỳ."))
+        number += 1
+    if snapshot["highlights"]:
+        body.append(Heading(f"{number}. Hoạt động tiêu biểu", level=2))
+        for item in snapshot["highlights"]:
+            body.append(
+                Para(
+                    f"- {item['title']} ({item['unit']}, ngày {_vn(item['date'])}, "
+                    f"{_n(item['participants'])} người tham dự)."
+                )
+            )
+            photo = _photo(item.get("photo"))
+            if photo:
+                body.append(Image(photo, width_cm=9, caption=item["title"]))
+    if narrative.get("results", "").strip():
+        body.append(Heading("Đánh giá chung", level=3))
+        body += _paragraphs(narrative["results"])
+
+    body.append(Heading(f"{next(roman)}. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"))
+    body += _paragraphs(narrative.get("shortcomings", ""))
+    body.append(Heading("Khó khăn, vướng mắc", level=2))
+    body += _paragraphs(narrative.get("difficulties", ""))
+    body.append(Heading(f"{next(roman)}. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"))
+    body += _paragraphs(narrative.get("next_tasks", ""))
+    body.append(Heading(f"{next(roman)}. ĐỀ XUẤT, KIẾN NGHỊ"))
+    body += _paragraphs(narrative.get("proposals", ""))
+
+    plan = report.plan
+    kind = _report_summary(report, snapshot)
+    opening = f"{unit.name} báo cáo kết quả {snapshot['period_label']} (số liệu {window}) như sau:"
+    if plan is not None:
+        opening = (
+            f"Thực hiện {plan.document_kind} số {plan.number} ngày "
+            f"{plan.date:%d/%m/%Y} của {plan.issuer.name} {_lower_first(plan.title)}, " + opening
+        )
+    issuing, parent = _issuing(unit)
+    return OfficialDocument(
+        issuing_body=issuing,
+        parent_body=parent,
+        kind="BÁO CÁO",
+        summary=kind,
+        addressees=[report.recipient.name],
+        number=report.number,
+        number_suffix="/BC-UBND" if ward else "/BC",
+        place=place_name(unit),
+        date=report.issued_on,
+        opening=opening,
+        opening_italic=False,
+        body=body,
+        recipients=["Như trên", *(["Lãnh đạo UBND phường"] if ward else [])],
+        archive="Lưu: VT, VHXH." if ward else "Lưu: VT.",
+        signature_authority=[a for a in report.signer_authority.split("\n") if a.strip()]
+        if ward
+        else [],
+        signature_title=report.signer_title if ward else _head_title(unit),
+        signature_name=report.signer_name if ward else _head_name(unit),
+        annexes=_annexes(snapshot),
+    )
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text else text
+
+
+def _report_summary(report: Report, snapshot: dict[str, Any]) -> str:
+    prefix = {
+        Report.Kind.INTERIM_REVIEW: "Sơ kết",
+        Report.Kind.FINAL_REVIEW: "Tổng kết",
+    }.get(report.kind, "Kết quả")
+    subject = (
+        f"thực hiện {report.plan.document_kind} {_lower_first(report.plan.title)}"
+        if report.plan is not None
+        else "công tác tuyên truyền Nghị quyết số 71-NQ/TW"
+    )
+    return f"{prefix} {subject} {snapshot['period_label']}"
+
+
+def _issuing(unit: Unit) -> tuple[list[str], str]:
+    if unit.is_ward_root:
+        return issuing_body_lines(unit), ""
+    ward = ward_root_of(unit)
+    return [unit.name.upper()], ward.name.upper() if ward != unit else ""
+
+
+def _head_title(unit: Unit) -> str:
+    if unit.head and unit.head.position:
+        return unit.head.position
+    return "HIỆU TRƯỞNG" if unit.kind == Unit.Kind.SCHOOL else "THỦ TRƯỞNG ĐƠN VỊ"
+
+
+def _head_name(unit: Unit) -> str:
+    return unit.head.full_name if unit.head else ""
+
+
+def _task_sentence(tasks: dict[str, int]) -> str:
+    total = sum(tasks.values())
+    if not total:
+        return "Trong kỳ không có nhiệm vụ nào đến hạn."
+    labels = dict(TaskOccurrence.Bucket.choices)
+    parts = [f"{_n(tasks[k])} {str(labels[k]).lower()}" for k in TaskOccurrence.Bucket.values]
+    return f"Trong kỳ có {_n(total)} nhiệm vụ đến hạn: " + "; ".join(parts) + "."
+
+
+def _kind_table(stats: dict[str, Any]) -> Table:
+    rows = [
+        [str(i), row["name"], _n(row["count"]), _n(row["participants"])]
+        for i, row in enumerate(stats["by_kind"], start=1)
+    ]
+    rows.append(["", "Tổng cộng", _n(stats["count"]), _n(stats["participants"])])
+    return Table(
+        header=["STT", "Hình thức", "Số hoạt động", "Lượt người tham dự"],
+        rows=rows,
+        widths_cm=[1.2, 8.3, 3.0, 3.5],
+        numeric=(2, 3),
+    )
+
+
+def _kind_chart(stats: dict[str, Any]) -> BarChart:
+    names = tuple(row["name"] for row in stats["by_kind"])
+    counts = tuple(row["count"] for row in stats["by_kind"])
+    return BarChart(
+        "Số hoạt động theo hình thức", names, (("Số hoạt động", counts),), horizontal=True
+    )
+
+
+def _unit_reports_table(rows: list[dict[str, Any]]) -> Table:
+    return Table(
+        header=["STT", "Đơn vị", "Kỳ báo cáo", "Số hoạt động", "Lượt người tham dự", "Quán triệt"],
+        rows=[
+            [
+                str(i),
+                row["name"],
+                ", ".join(row["periods"]),
+                _n(row["activities"]),
+                _n(row["participants"]),
+                f"{_n(row['briefed'])}/{_n(row['people'])}",
+            ]
+            for i, row in enumerate(rows, start=1)
+        ],
+        widths_cm=[1.0, 5.0, 3.0, 2.2, 2.6, 2.2],
+        numeric=(3, 4, 5),
+    )
+
+
+def _annexes(snapshot: dict[str, Any]) -> list[Table]:
+    stats = snapshot["activities"]
+    annexes = []
+    if snapshot.get("by_unit"):
+        annexes.append(
+            Table(
+                title="PHỤ LỤC 01\nTHỐNG KÊ HOẠT ĐỘNG TUYÊN TRUYỀN THEO ĐƠN VỊ",
+                header=["STT", "Đơn vị", "Số hoạt động", "Lượt người tham dự"],
+                rows=[
+                    [str(i), row["name"], _n(row["count"]), _n(row["participants"])]
+                    for i, row in enumerate(snapshot["by_unit"], start=1)
+                ],
+                widths_cm=[1.5, 14.7, 4.0, 5.0],
+                numeric=(2, 3),
+            )
+        )
+    number = len(annexes) + 1
+    annexes.append(
+        Table(
+            title=f"PHỤ LỤC {number:02d}\nTHỐNG KÊ HOẠT ĐỘNG THEO KÊNH VÀ THEO ĐỐI TƯỢNG",
+            header=["STT", "Kênh / đối tượng", "Số hoạt động", "Lượt tiếp cận / tham dự"],
+            rows=[
+                [str(i), f"Kênh: {row['name']}", _n(row["count"]), _n(row["reach"])]
+                for i, row in enumerate(stats["by_channel"], start=1)
+            ]
+            + [
+                [
+                    str(i),
+                    f"Đối tượng: {row['name']}",
+                    _n(row["count"]),
+                    _n(row["participants"]),
+                ]
+                for i, row in enumerate(stats["by_audience"], start=len(stats["by_channel"]) + 1)
+            ],
+            widths_cm=[1.5, 14.7, 4.0, 5.0],
+            numeric=(2, 3),
+        )
+    )
+    return annexes
+
+
+def _photo(evidence_id: int | None) -> bytes | None:
+    if not evidence_id:
+        return None
+    evidence = ActivityEvidence.objects.filter(pk=evidence_id).first()
+    if evidence is None:
+        return None
+    try:
+        with evidence.file.open("rb") as handle:
+            return handle.read()
+    except OSError:
+        return None  # the file is gone from storage: the report prints without it
+
+
+def report_docx(report: Report, snapshot: dict[str, Any]) -> bytes:
+    return build_docx(report_document(report, snapshot))
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def docx_to_pdf(docx: bytes) -> bytes:
+    """Convert through LibreOffice headless; PdfUnavailable with a clear message otherwise."""
+    binary = soffice()
+    if binary is None:
+        raise PdfUnavailable(
+            _(
+                "Máy chủ chưa cài LibreOffice nên chưa xuất được PDF; tải bản Word (DOCX) hoặc "
+                "nhờ quản trị cài gói libreoffice-writer."
+            )
+        )
+    with tempfile.TemporaryDirectory(prefix="lantoa-pdf-") as tmp:
+        source = Path(tmp) / "baocao.docx"
+        source.write_bytes(docx)
+        profile = Path(tmp) / "profile"
+        try:
+            subprocess.run(  # noqa: S603 - fixed arguments, our own file
+                [
+                    binary,
+                    f"-env:UserInstallation=file://{profile}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    tmp,
+                    str(source),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=PDF_TIMEOUT_S,
+            )
+        except (subprocess.SubprocessError, OSError) as exc:
+            raise PdfUnavailable(_("LibreOffice không chuyển được báo cáo sang PDF.")) from exc
+        target = source.with_suffix(".pdf")
+        if not target.exists():
+            raise PdfUnavailable(_("LibreOffice không chuyển được báo cáo sang PDF."))
+        return target.read_bytes()
+
+
+def report_xlsx(report: Report, snapshot: dict[str, Any]) -> bytes:
+    """The report's numbers, one sheet per table, for whoever aggregates them further."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    bold = Font(bold=True)
+    stats = snapshot["activities"]
+
+    def sheet(title: str, header: list[str], rows: list[list[Any]]) -> None:
+        ws = workbook.create_sheet(title)
+        ws.append(header)
+        for cell in ws[1]:
+            cell.font = bold
+        for row in rows:
+            ws.append(row)
+        for column, width in zip("ABCDEFG", [40, 16, 18, 16, 16, 16, 16], strict=False):
+            ws.column_dimensions[column].width = width
+
+    summary = workbook.active
+    summary.title = "Tổng hợp"
+    coverage = snapshot["coverage"]
+    for label, value in [
+        ("Đơn vị", snapshot["unit"]["name"]),
+        ("Kỳ báo cáo", snapshot["period_label"]),
+        ("Số liệu từ ngày", _vn(snapshot["start"])),
+        ("Đến ngày", _vn(snapshot["end"])),
+        ("Số hoạt động", stats["count"]),
+        ("Lượt người tham dự", stats["participants"]),
+        ("Lượt tiếp cận", stats["reach"]),
+        ("Người được phổ biến, quán triệt", coverage["briefed"]),
+        ("Tổng số cán bộ, giáo viên, người lao động", coverage["people"]),
+    ]:
+        summary.append([label, value])
+        summary.cell(summary.max_row, 1).font = bold
+    summary.column_dimensions["A"].width = 44
+    summary.column_dimensions["B"].width = 40
+    labels = dict(TaskOccurrence.Bucket.choices)
+    for key, count in snapshot["tasks"].items():
+        summary.append([f"Nhiệm vụ: {labels[key]}", count])
+    sheet(
+        "Theo hình thức",
+        ["Hình thức", "Số hoạt động", "Lượt người tham dự"],
+        [[r["name"], r["count"], r["participants"]] for r in stats["by_kind"]],
+    )
+    sheet(
+        "Theo kênh",
+        ["Kênh", "Số hoạt động", "Lượt tiếp cận"],
+        [[r["name"], r["count"], r["reach"]] for r in stats["by_channel"]],
+    )
+    sheet(
+        "Theo đối tượng",
+        ["Đối tượng", "Số hoạt động", "Lượt người tham dự"],
+        [[r["name"], r["count"], r["participants"]] for r in stats["by_audience"]],
+    )
+    if snapshot.get("by_unit"):
+        sheet(
+            "Theo đơn vị",
+            ["Đơn vị", "Số hoạt động", "Lượt người tham dự"],
+            [[r["name"], r["count"], r["participants"]] for r in snapshot["by_unit"]],
+        )
+    if snapshot.get("targets"):
+        sheet(
+            "Chỉ tiêu",
+            ["Chỉ tiêu", "Kết quả", "Tình trạng", "Đạt", "Trên tổng số"],
+            [
+                [t["text"], t["actual"], t["status"], t["numerator"], t["denominator"]]
+                for t in snapshot["targets"]
+            ],
+        )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+FORMATS = {"docx", "pdf", "xlsx"}
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def render(report: Report, snapshot: dict[str, Any], fmt: str) -> bytes:
+    """One builder for the pages, the downloads and `lantoa build_report`."""
+    if fmt == "xlsx":
+        return report_xlsx(report, snapshot)
+    docx = report_docx(report, snapshot)
+    return docx_to_pdf(docx) if fmt == "pdf" else docx
+
+
+def filename(report: Report, fmt: str) -> str:
+    from lantoa.core.text import fold
+
+    code = report.unit.code.replace("/", "-")
+    period = report.period or f"{report.start:%Y%m%d}-{report.end:%Y%m%d}"
+    return f"bao-cao-{fold(code)}-{period}.{fmt}"
+
+
+def latest_snapshot(report: Report) -> dict[str, Any]:
+    """A sent report prints its last frozen version; a draft prints the record as it is now."""
+    from lantoa.reporting.content import collect
+
+    if report.status != Report.Status.DRAFT:
+        version = report.versions.order_by("-number").first()
+        if version is not None:
+            return version.snapshot
+    return collect(report)
+
+
+def report_for_period(unit: Unit, key: Any) -> Report:
+    """The unit's report for the period: the saved one if any, else an unsaved draft over the
+    rule's window (or the regime's default window when the unit owes no such report)."""
+    from lantoa.reporting.models import ReportingRule
+    from lantoa.reporting.services import department_of, ward_plan
+
+    ward = ward_root_of(unit)
+    level = ReportingRule.Level.WARD if unit == ward else ReportingRule.Level.UNITS
+    rule = ReportingRule.objects.filter(owner=ward, level=level, frequency=key.frequency).first()
+    if rule is not None:
+        saved = Report.objects.filter(unit=unit, rule=rule, period=str(key)).first()
+        if saved is not None:
+            return saved
+    start, end = key.window(rule.cutoff_day if rule else 14)
+    recipient = (rule.recipient if rule and rule.recipient else None) or (
+        department_of(ward) if unit == ward else ward
+    )
+    report = Report(
+        unit=unit,
+        recipient=recipient or ward,
+        rule=rule,
+        period=str(key),
+        start=start,
+        end=end,
+        due=rule.due(key) if rule else None,
+        plan=ward_plan(ward, key.year),
+    )
+    if unit == ward and report.plan is not None:
+        report.signer_authority = report.plan.signer_authority
+        report.signer_title = report.plan.signer_title
+        report.signer_name = report.plan.signer_name
+    return report

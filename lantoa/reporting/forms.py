@@ -1,0 +1,105 @@
+"""Input clean-up for the report pages (issue 5)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.core.forms import StyledFormMixin
+from lantoa.org.forms import VNDateField
+from lantoa.org.models import Unit
+from lantoa.reporting.models import Report, ReportingRule
+
+TEXTAREA = forms.Textarea(attrs={"rows": 4})
+
+
+class NarrativeForm(StyledFormMixin, forms.ModelForm):
+    """The sections the unit writes; the numbers come from the record."""
+
+    class Meta:
+        model = Report
+        fields = list(Report.NARRATIVE_FIELDS)
+        widgets = {name: TEXTAREA for name in Report.NARRATIVE_FIELDS}
+        help_texts = {
+            "direction": _("Văn bản đã ban hành, hội nghị, cuộc họp triển khai trong kỳ."),
+            "results": _("Nhận xét chung về kết quả; các con số đã có ở trên, không cần chép lại."),
+            "difficulties": _("Mỗi ý một dòng."),
+            "proposals": _("Mỗi ý một dòng."),
+        }
+
+
+class SignerForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Report
+        fields = ["signer_authority", "signer_title", "signer_name"]
+        widgets = {"signer_authority": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "signer_authority": _(
+                "Mỗi dòng một dòng chữ, ví dụ “TM. ỦY BAN NHÂN DÂN” rồi “KT. CHỦ TỊCH”."
+            ),
+        }
+
+
+class DecisionForm(StyledFormMixin, forms.Form):
+    comment = forms.CharField(
+        label=_("Ý kiến (bắt buộc khi trả lại)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class IssueForm(StyledFormMixin, forms.Form):
+    number = forms.CharField(label=_("Số văn bản"), max_length=40)
+    issued_on = VNDateField(label=_("Ngày ban hành"))
+
+
+class RuleForm(StyledFormMixin, forms.ModelForm):
+    reporter_kinds = forms.MultipleChoiceField(
+        label=_("Loại đơn vị phải báo cáo"),
+        choices=[
+            (k.value, k.label)
+            for k in (
+                Unit.Kind.SCHOOL,
+                Unit.Kind.SERVICE_CENTRE,
+                Unit.Kind.FRONT,
+                Unit.Kind.MASS_ORGANISATION,
+                Unit.Kind.OFFICE,
+                Unit.Kind.ECONOMY_OFFICE,
+            )
+        ],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = ReportingRule
+        fields = ["cutoff_day", "due_days", "reporter_kinds", "is_active"]
+        help_texts = {
+            "cutoff_day": _("Theo Nghị định 09/2019/NĐ-CP: ngày 14 (số liệu từ ngày 15 kỳ trước)."),
+            "due_days": _("Ví dụ 3: chốt ngày 14, hạn gửi ngày 17."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.level == ReportingRule.Level.WARD:
+            del self.fields["reporter_kinds"]
+
+    def clean_cutoff_day(self) -> int:
+        day = self.cleaned_data["cutoff_day"]
+        if not 1 <= day <= 28:
+            raise forms.ValidationError(_("Ngày chốt số liệu từ 1 đến 28 (tháng nào cũng có)."))
+        return day
+
+    def clean_due_days(self) -> int:
+        days = self.cleaned_data["due_days"]
+        if not 1 <= days <= 60:
+            raise forms.ValidationError(
+                _("Hạn gửi cách ngày chốt từ 1 đến 60 ngày (ít nhất một ngày làm việc).")
+            )
+        return days
+
+
+class YearForm(forms.Form):
+    year = forms.IntegerField(min_value=2000, max_value=2100, required=False)

@@ -1,0 +1,268 @@
+"""Reporting regimes, reports and their frozen versions (issue 5; N5.2, O1.4, O3.4, O4.5).
+
+A `ReportingRule` says who reports to whom and how often: the ward's schools and centre to the
+ward, or the ward to Sở GD&ĐT. A `Report` is one unit's report for one period (or a review over
+several); its numbers are read live from the record while it is a draft, and each submission
+freezes them into a `ReportVersion` that never changes again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.core.dates import local_today
+from lantoa.org.models import Unit
+from lantoa.reporting.periods import Frequency, PeriodKey
+
+# Kinds of unit that owe the ward a report by default (O3.4: TTDVTH; O4.5: schools).
+DEFAULT_REPORTER_KINDS = [Unit.Kind.SCHOOL, Unit.Kind.SERVICE_CENTRE]
+
+
+class ReportingRule(models.Model):
+    """A reporting regime: who reports, to whom, how often, the cut-off and the due date."""
+
+    class Level(models.TextChoices):
+        UNITS = "units", _("Các đơn vị báo cáo phường")
+        WARD = "ward", _("Phường báo cáo Sở GD&ĐT")
+
+    owner = models.ForeignKey(
+        Unit, verbose_name=_("phường"), on_delete=models.CASCADE, related_name="reporting_rules"
+    )
+    level = models.CharField(_("chiều báo cáo"), max_length=8, choices=Level.choices)
+    frequency = models.CharField(_("kỳ báo cáo"), max_length=12, choices=Frequency.choices)
+    reporter_kinds = models.JSONField(_("loại đơn vị phải báo cáo"), default=list, blank=True)
+    recipient = models.ForeignKey(
+        Unit,
+        verbose_name=_("nơi nhận báo cáo của phường"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    cutoff_day = models.PositiveSmallIntegerField(_("ngày chốt số liệu"), default=14)
+    due_days = models.PositiveSmallIntegerField(_("hạn gửi (số ngày sau ngày chốt)"), default=3)
+    applies_from = models.DateField(
+        _("áp dụng từ ngày"),
+        default=local_today,
+        help_text=_("Kỳ nào chốt số liệu trước ngày này thì không phải báo cáo."),
+    )
+    is_active = models.BooleanField(_("đang áp dụng"), default=True)
+
+    class Meta:
+        verbose_name = _("chế độ báo cáo")
+        verbose_name_plural = _("chế độ báo cáo")
+        ordering = ["owner", "level", "frequency"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "level", "frequency"], name="rule_unique_per_owner"
+            ),
+            models.CheckConstraint(
+                condition=Q(cutoff_day__gte=1) & Q(cutoff_day__lte=28), name="rule_cutoff_day_1_28"
+            ),
+            models.CheckConstraint(condition=Q(due_days__lte=60), name="rule_due_days_sane"),
+            models.CheckConstraint(
+                condition=~Q(level="ward") | Q(recipient__isnull=False),
+                name="rule_ward_has_recipient",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_level_display()} — {self.get_frequency_display()}"
+
+    def window(self, key: PeriodKey) -> tuple[dt.date, dt.date]:
+        return key.window(self.cutoff_day)
+
+    def due(self, key: PeriodKey) -> dt.date:
+        return key.window(self.cutoff_day)[1] + dt.timedelta(days=self.due_days)
+
+    def applies_to(self, key: PeriodKey) -> bool:
+        """Periods that closed before the regime was set up are not owed."""
+        return key.window(self.cutoff_day)[1] >= self.applies_from
+
+
+class Report(models.Model):
+    """One unit's report for one period, or a review (sơ kết, tổng kết) over several."""
+
+    class Kind(models.TextChoices):
+        PERIODIC = "periodic", _("Báo cáo định kỳ")
+        INTERIM_REVIEW = "interim_review", _("Báo cáo sơ kết")
+        FINAL_REVIEW = "final_review", _("Báo cáo tổng kết")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Đang soạn")
+        SUBMITTED = "submitted", _("Đã gửi, chờ tiếp nhận")
+        RETURNED = "returned", _("Bị trả lại")
+        ACCEPTED = "accepted", _("Đã tiếp nhận")
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị báo cáo"), on_delete=models.PROTECT, related_name="reports"
+    )
+    recipient = models.ForeignKey(
+        Unit, verbose_name=_("nơi nhận"), on_delete=models.PROTECT, related_name="received_reports"
+    )
+    rule = models.ForeignKey(
+        ReportingRule, null=True, blank=True, on_delete=models.PROTECT, related_name="reports"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PERIODIC)
+    period = models.CharField(_("kỳ"), max_length=10, blank=True)
+    start = models.DateField(_("số liệu từ ngày"))
+    end = models.DateField(_("đến ngày"))
+    due = models.DateField(_("hạn gửi"), null=True, blank=True)
+    plan = models.ForeignKey(
+        "plans.Plan",
+        verbose_name=_("kế hoạch được báo cáo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reports",
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+
+    # the narrative the unit writes (issue 5, item 2); the numbers come from the record
+    direction = models.TextField(_("công tác lãnh đạo, chỉ đạo, tổ chức triển khai"), blank=True)
+    results = models.TextField(_("đánh giá kết quả"), blank=True)
+    shortcomings = models.TextField(_("tồn tại, hạn chế và nguyên nhân"), blank=True)
+    difficulties = models.TextField(_("khó khăn, vướng mắc"), blank=True)
+    proposals = models.TextField(_("đề xuất, kiến nghị"), blank=True)
+    next_tasks = models.TextField(_("nhiệm vụ thời gian tới"), blank=True)
+
+    # the document's own blocks (Nghị định 30)
+    number = models.CharField(_("số văn bản"), max_length=40, blank=True)
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    signer_authority = models.CharField(_("thẩm quyền ký"), max_length=80, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=80, blank=True)
+    signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+
+    first_submitted_at = models.DateTimeField(_("gửi lần đầu lúc"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    NARRATIVE_FIELDS = (
+        "direction",
+        "results",
+        "shortcomings",
+        "difficulties",
+        "proposals",
+        "next_tasks",
+    )
+
+    class Meta:
+        verbose_name = _("báo cáo")
+        verbose_name_plural = _("báo cáo")
+        ordering = ["-end", "unit__name_folded", "pk"]
+        indexes = [
+            models.Index(fields=["recipient", "period"], name="report_recipient_period_idx"),
+            models.Index(fields=["unit", "end"], name="report_unit_end_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "rule", "period"],
+                condition=Q(kind="periodic"),
+                name="report_one_per_unit_rule_period",
+            ),
+            models.CheckConstraint(condition=Q(start__lte=models.F("end")), name="report_dates"),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "submitted", "returned", "accepted"]),
+                name="report_valid_status",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.period_label}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reporting:detail", args=[self.pk])
+
+    @property
+    def period_key(self) -> PeriodKey | None:
+        return PeriodKey.parse(self.period) if self.period else None
+
+    @property
+    def period_label(self) -> str:
+        key = self.period_key
+        if key is not None:
+            return key.label
+        return f"{self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}"
+
+    @property
+    def is_ward_report(self) -> bool:
+        return self.unit.kind == Unit.Kind.PEOPLE_COMMITTEE
+
+    @property
+    def editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+
+class ReportVersion(models.Model):
+    """What was submitted, frozen: numbers and narrative as they stood (issue 5, item 2)."""
+
+    class Decision(models.TextChoices):
+        ACCEPTED = "accepted", _("Tiếp nhận")
+        RETURNED = "returned", _("Trả lại")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField(_("lần gửi"))
+    snapshot = models.JSONField()
+    submitted_at = models.DateTimeField(_("gửi lúc"))
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision = models.CharField(max_length=10, choices=Decision.choices, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    comment = models.TextField(_("ý kiến"), blank=True)
+
+    class Meta:
+        verbose_name = _("lần gửi báo cáo")
+        verbose_name_plural = _("lần gửi báo cáo")
+        ordering = ["report", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="version_unique_number"),
+            models.CheckConstraint(
+                condition=~Q(decision="returned") | ~Q(comment=""),
+                name="version_return_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} — lần {self.number}"
+
+
+class ReportReminder(models.Model):
+    """One reminder sent about one owed report, so the same reminder never goes twice."""
+
+    class Kind(models.TextChoices):
+        BEFORE = "before", _("Trước hạn")
+        AFTER = "after", _("Sau hạn, báo điều phối")
+
+    rule = models.ForeignKey(ReportingRule, on_delete=models.CASCADE, related_name="reminders")
+    period = models.CharField(max_length=10)
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    sent_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rule", "period", "unit", "user", "kind"], name="report_reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} {self.unit} → {self.user} ({self.kind})"

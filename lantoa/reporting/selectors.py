@@ -1,0 +1,251 @@
+"""Reads of reports, all through the scoping mechanism, and completeness computed from what is
+owed rather than from clicks (issue 5, items 3 and 7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.core.dates import local_today
+from lantoa.core.scoping import ScopedUser, get_in_scope, scope_filter
+from lantoa.org.models import Unit
+from lantoa.reporting.models import Report, ReportingRule, ReportVersion
+from lantoa.reporting.periods import PeriodKey, periods_of_year
+from lantoa.reporting.services import reporters_of
+
+REPORT_PATHS = ("unit__path", "recipient__path")
+
+
+def report_list_for(user: ScopedUser) -> QuerySet[Report]:
+    """Reports the user may read: of units in scope, or sent to a unit in scope (the Sở)."""
+    return scope_filter(Report.objects.all(), user.scope, REPORT_PATHS).select_related(
+        "unit", "recipient", "rule"
+    )
+
+
+def report_get_for(user: ScopedUser, pk: object) -> Report:
+    return get_in_scope(
+        Report.objects.select_related("unit", "recipient", "rule", "plan"),
+        user.scope,
+        REPORT_PATHS,
+        pk,
+    )
+
+
+def version_get_for(user: ScopedUser, report_pk: object, number: object) -> ReportVersion:
+    report = report_get_for(user, report_pk)
+    try:
+        return report.versions.get(number=number)
+    except (ReportVersion.DoesNotExist, ValueError):
+        from django.http import Http404
+
+        raise Http404 from None
+
+
+def rules_for(user: ScopedUser) -> QuerySet[ReportingRule]:
+    return scope_filter(
+        ReportingRule.objects.select_related("owner", "recipient"), user.scope, "owner__path"
+    )
+
+
+def rule_get_for(user: ScopedUser, pk: object, *, write: bool = False) -> ReportingRule:
+    return get_in_scope(
+        ReportingRule.objects.select_related("owner", "recipient"),
+        user.scope,
+        "owner__path",
+        pk,
+        write=write,
+    )
+
+
+# --- completeness ----------------------------------------------------------------------------
+
+
+class Timeliness(models.TextChoices):
+    ON_TIME = "on_time", _("Đúng hạn")
+    LATE = "late", _("Muộn")
+    MISSING = "missing", _("Chưa gửi, quá hạn")
+    NOT_DUE = "not_due", _("Chưa đến hạn")
+    OPEN = "open", _("Đang trong kỳ")
+
+
+BADGES = {
+    Timeliness.ON_TIME: "text-bg-success",
+    Timeliness.LATE: "text-bg-warning",
+    Timeliness.MISSING: "text-bg-danger",
+    Timeliness.NOT_DUE: "text-bg-light border",
+    Timeliness.OPEN: "text-bg-light border",
+}
+
+
+def timeliness(
+    end: dt.date, due: dt.date, submitted_at: dt.datetime | None, today: dt.date
+) -> tuple[str, int]:
+    """Where one owed report stands, and the days late. Days are Asia/Ho_Chi_Minh days: a
+    report sent at 23:30 on the due date is on time, at 00:10 the next day one day late."""
+    if submitted_at is not None:
+        sent = timezone.localdate(submitted_at)
+        return (Timeliness.ON_TIME, 0) if sent <= due else (Timeliness.LATE, (sent - due).days)
+    if today <= end:
+        return Timeliness.OPEN, 0
+    if today <= due:
+        return Timeliness.NOT_DUE, 0
+    return Timeliness.MISSING, (today - due).days
+
+
+STATUS_NOTES = {
+    Report.Status.RETURNED: _("bị trả lại"),
+    Report.Status.SUBMITTED: _("chờ tiếp nhận"),
+}
+
+
+@dataclass
+class GridCell:
+    key: PeriodKey
+    state: str
+    days_late: int = 0
+    report: int | None = None  # pk, for the link
+    report_status: str = ""
+    owed: bool = True
+
+    @property
+    def label(self) -> str:
+        """“Muộn 3 ngày”, “Chưa gửi, quá hạn 70 ngày”, “Đúng hạn · bị trả lại”."""
+        if not self.owed:
+            return "—"
+        text = str(Timeliness(self.state).label)
+        if self.days_late:
+            text = _("%(state)s %(n)s ngày") % {"state": text, "n": self.days_late}
+        if self.report_status in STATUS_NOTES:
+            text = f"{text} · {STATUS_NOTES[self.report_status]}"
+        return text
+
+    @property
+    def badge(self) -> str:
+        return BADGES[Timeliness(self.state)]
+
+
+@dataclass
+class GridRow:
+    unit: Unit
+    cells: list[GridCell] = field(default_factory=list)
+
+
+@dataclass
+class Grid:
+    keys: list[PeriodKey]
+    rows: list[GridRow]
+    totals: dict[str, int]
+
+
+def completeness(rules: list[ReportingRule], year: int, today: dt.date | None = None) -> Grid:
+    """Unit × period grid for rules of one frequency: one row per reporting unit (for ward-level
+    rules, per ward), each cell on time / late / missing / not yet due / period running."""
+    today = today or local_today()
+    if not rules:
+        return Grid([], [], {})
+    keys = periods_of_year(rules[0].frequency, year)
+    reports = {
+        (r["unit_id"], r["rule_id"], r["period"]): r
+        for r in Report.objects.filter(rule__in=rules, period__in=[str(k) for k in keys]).values(
+            "pk", "unit_id", "rule_id", "period", "first_submitted_at", "status"
+        )
+    }
+    rows: list[GridRow] = []
+    totals = {state.value: 0 for state in Timeliness}
+    first, last = rules[0].window(keys[0])[0], rules[0].window(keys[-1])[1]
+    for rule in rules:
+        for unit in reporters_of(rule, first, last):
+            row = GridRow(unit)
+            for key in keys:
+                start, end = rule.window(key)
+                owed = (
+                    rule.applies_to(key)
+                    and (unit.established_on is None or unit.established_on <= end)
+                    and (unit.closed_on is None or unit.closed_on >= start)
+                )
+                found = reports.get((unit.pk, rule.pk, str(key)))
+                state, late = timeliness(
+                    end, rule.due(key), found["first_submitted_at"] if found else None, today
+                )
+                cell = GridCell(key, state, late, owed=owed)
+                if found:
+                    cell.report, cell.report_status = found["pk"], found["status"]
+                if owed:
+                    totals[state] += 1
+                row.cells.append(cell)
+            rows.append(row)
+    return Grid(keys, rows, totals)
+
+
+def province_rules(department: Unit, frequency: str) -> list[ReportingRule]:
+    """The wards' rules that send their reports to this Sở (one per ward)."""
+    return list(
+        ReportingRule.objects.filter(
+            level=ReportingRule.Level.WARD,
+            recipient=department,
+            frequency=frequency,
+            is_active=True,
+        )
+        .select_related("owner")
+        .order_by("owner__name_folded")
+    )
+
+
+@dataclass
+class Owed:
+    """One report a unit owes (or owed): its rule, period and where it stands."""
+
+    unit: Unit
+    rule: ReportingRule
+    key: PeriodKey
+    start: dt.date
+    end: dt.date
+    due: dt.date
+    report: Report | None
+    state: str
+    days_late: int
+
+    @property
+    def badge(self) -> str:
+        return BADGES[Timeliness(self.state)]
+
+    @property
+    def state_label(self) -> str:
+        return str(Timeliness(self.state).label)
+
+
+def owed_by(units: list[Unit], today: dt.date | None = None, back: int = 4) -> list[Owed]:
+    """The recent periods each unit owes a report for: the running one and `back` before."""
+    today = today or local_today()
+    result: list[Owed] = []
+    for unit in units:
+        ward = unit if unit.is_ward_root else _ward_of(unit)
+        for rule in ward.reporting_rules.filter(is_active=True).order_by("level", "frequency"):
+            key = PeriodKey.containing(rule.frequency, today, rule.cutoff_day)
+            for _step in range(back + 1):
+                start, end = rule.window(key)
+                if not rule.applies_to(key):
+                    break
+                if unit in reporters_of(rule, start, end):
+                    report = Report.objects.filter(unit=unit, rule=rule, period=str(key)).first()
+                    state, late = timeliness(
+                        end, rule.due(key), report.first_submitted_at if report else None, today
+                    )
+                    result.append(
+                        Owed(unit, rule, key, start, end, rule.due(key), report, state, late)
+                    )
+                key = key.previous()
+    result.sort(key=lambda o: (o.due, o.unit.name_folded), reverse=True)
+    return result
+
+
+def _ward_of(unit: Unit) -> Unit:
+    from lantoa.org.selectors import ward_root_of
+
+    return ward_root_of(unit)

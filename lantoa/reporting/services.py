@@ -1,0 +1,369 @@
+"""Every write to reports: regimes, drafts, submission with its frozen version, return and
+acceptance, the ward report's approval and issue (issue 5; N5.2, O1.4). Each checks who may act
+(`permissions`) and audits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lantoa.accounts.models import Role, User
+from lantoa.accounts.services import notify
+from lantoa.core.audit import audit_record
+from lantoa.core.dates import format_vn_date
+from lantoa.org.models import Unit
+from lantoa.org.services import require_write
+from lantoa.plans.models import Plan
+from lantoa.reporting import content, permissions
+from lantoa.reporting.models import DEFAULT_REPORTER_KINDS, Report, ReportingRule, ReportVersion
+from lantoa.reporting.periods import Frequency, PeriodKey
+
+NUMBER_RE = re.compile(r"^\d{1,4}/BC-[A-ZĐ0-9&-]+$")
+# Days after the cut-off (the 14th) by default: units to the ward by the 17th, the ward to the
+# Sở by the 20th; ND 09/2019 asks at least one working day between cut-off and deadline.
+UNIT_DUE_DAYS, WARD_DUE_DAYS = 3, 6
+
+
+def department_of(ward: Unit) -> Unit | None:
+    """Sở GD&ĐT of the ward's province, when it is in the system."""
+    if ward.division is None or ward.division.parent_id is None:
+        return None
+    return Unit.objects.filter(
+        kind=Unit.Kind.PROVINCIAL_DEPARTMENT, division_id=ward.division.parent_id
+    ).first()
+
+
+def rules_ensure(ward: Unit, recipient: Unit | None = None) -> list[ReportingRule]:
+    """The default regime of a ward: its schools and TTDVTH report quarterly; the ward reports
+    to Sở GD&ĐT quarterly and yearly (editable by the coordinator afterwards)."""
+    recipient = recipient or department_of(ward)
+    rules = [
+        ReportingRule.objects.get_or_create(
+            owner=ward,
+            level=ReportingRule.Level.UNITS,
+            frequency=Frequency.QUARTERLY,
+            defaults={"reporter_kinds": list(DEFAULT_REPORTER_KINDS), "due_days": UNIT_DUE_DAYS},
+        )[0]
+    ]
+    if recipient is not None:
+        for frequency in (Frequency.QUARTERLY, Frequency.YEARLY):
+            rules.append(
+                ReportingRule.objects.get_or_create(
+                    owner=ward,
+                    level=ReportingRule.Level.WARD,
+                    frequency=frequency,
+                    defaults={"recipient": recipient, "due_days": WARD_DUE_DAYS},
+                )[0]
+            )
+    return rules
+
+
+@transaction.atomic
+def rule_update(*, actor: Any, rule: ReportingRule, **fields: Any) -> ReportingRule:
+    require_write(actor, rule.owner)
+    before = {name: getattr(rule, name) for name in fields}
+    for name, value in fields.items():
+        setattr(rule, name, value)
+    rule.full_clean()
+    rule.save()
+    audit_record(
+        actor=actor,
+        action="reporting_rule.updated",
+        obj=rule,
+        unit_path=rule.owner.path,
+        changes={k: [str(before[k]), str(v)] for k, v in fields.items() if before[k] != v},
+    )
+    return rule
+
+
+def reporters_of(rule: ReportingRule, start: dt.date, end: dt.date) -> list[Unit]:
+    """The units that owe a report under the rule for a window: for the ward level, the ward;
+    otherwise its units of the named kinds that existed during the window."""
+    if rule.level == ReportingRule.Level.WARD:
+        return [rule.owner]
+    units = Unit.objects.filter(
+        path__startswith=rule.owner.path, kind__in=rule.reporter_kinds
+    ).exclude(pk=rule.owner_id)
+    return [
+        u
+        for u in units.order_by("kind", "name_folded")
+        if (u.established_on is None or u.established_on <= end)
+        and (u.closed_on is None or u.closed_on >= start)
+        and (u.is_active or u.closed_on is not None)
+    ]
+
+
+def ward_plan(ward: Unit, year: int) -> Plan | None:
+    return (
+        Plan.objects.filter(issuer=ward, status=Plan.Status.ISSUED, start_year__lte=year)
+        .order_by("-date", "-pk")
+        .first()
+    )
+
+
+@transaction.atomic
+def report_open(*, actor: Any, unit: Unit, rule: ReportingRule, key: PeriodKey) -> Report:
+    """The unit's report for the period, created as a draft the first time (pre-filled)."""
+    if key.frequency != rule.frequency:
+        raise ValidationError(_("Kỳ báo cáo không khớp với chế độ báo cáo."))
+    start, end = rule.window(key)
+    if unit not in reporters_of(rule, start, end):
+        raise PermissionDenied
+    existing = Report.objects.filter(unit=unit, rule=rule, period=str(key)).first()
+    if existing is not None:
+        return existing
+    require_write(actor, unit)
+    ward = rule.owner
+    report = Report(
+        unit=unit,
+        recipient=rule.recipient if rule.level == ReportingRule.Level.WARD else ward,
+        rule=rule,
+        period=str(key),
+        start=start,
+        end=end,
+        due=rule.due(key),
+        plan=ward_plan(ward, key.year),
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
+    if report.unit.kind == Unit.Kind.PEOPLE_COMMITTEE:
+        _ward_defaults(report)
+    report.save()
+    audit_record(actor=actor, action="report.created", obj=report, unit_path=unit.path)
+    return report
+
+
+def _ward_defaults(report: Report) -> None:
+    """The ward's draft: the units' difficulties and proposals gathered, the plan's signer."""
+    units = content.accepted_unit_reports(report.unit, report.start, report.end)
+    snapshot = {"unit_reports": units}
+    report.difficulties = content.gathered(snapshot, "difficulties")
+    report.proposals = content.gathered(snapshot, "proposals")
+    if report.plan is not None:
+        report.signer_authority = report.plan.signer_authority
+        report.signer_title = report.plan.signer_title
+        report.signer_name = report.plan.signer_name
+
+
+@transaction.atomic
+def report_update(*, actor: Any, report: Report, **fields: Any) -> Report:
+    if not permissions.can_write(actor, report):
+        raise PermissionDenied
+    allowed = set(Report.NARRATIVE_FIELDS) | {"signer_authority", "signer_title", "signer_name"}
+    changed = {}
+    for name, value in fields.items():
+        if name not in allowed:
+            raise ValueError(name)
+        if getattr(report, name) != value:
+            changed[name] = [getattr(report, name), value]
+            setattr(report, name, value)
+    report.save()
+    if changed:
+        audit_record(
+            actor=actor, action="report.updated", obj=report, unit_path=report.unit.path,
+            changes={k: [v[0][:200], v[1][:200]] for k, v in changed.items()},
+        )  # fmt: skip
+    return report
+
+
+@transaction.atomic
+def ward_report_gather(*, actor: Any, report: Report) -> Report:
+    """Replace the ward draft's difficulties and proposals with the units' latest words."""
+    if not (report.is_ward_report and permissions.can_write(actor, report)):
+        raise PermissionDenied
+    _ward_defaults(report)
+    report.save()
+    return report
+
+
+def _freeze(actor: Any, report: Report, now: dt.datetime) -> ReportVersion:
+    number = report.versions.count() + 1
+    return ReportVersion.objects.create(
+        report=report,
+        number=number,
+        snapshot=content.collect(report),
+        submitted_at=now,
+        submitted_by=actor if getattr(actor, "pk", None) else None,
+    )
+
+
+def _check_period_over(report: Report, today: dt.date) -> None:
+    if today < report.end:
+        raise ValidationError(
+            _(
+                "Kỳ báo cáo chưa hết: số liệu chốt đến ngày %(end)s, từ ngày đó mới gửi được "
+                "báo cáo."
+            )
+            % {"end": format_vn_date(report.end)}
+        )
+
+
+@transaction.atomic
+def report_submit(*, actor: Any, report: Report, now: dt.datetime | None = None) -> ReportVersion:
+    """A unit sends its report: the numbers freeze into a new version (issue 5, item 2)."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.is_ward_report:
+        raise PermissionDenied  # the ward's report leaves by a leader's issue
+    if not permissions.can_write(actor, report):
+        raise PermissionDenied
+    now = now or timezone.now()
+    _check_period_over(report, timezone.localdate(now))
+    version = _freeze(actor, report, now)
+    _sent(actor, report, version, now)
+    return version
+
+
+def _sent(actor: Any, report: Report, version: ReportVersion, now: dt.datetime) -> None:
+    report.status = Report.Status.SUBMITTED
+    report.first_submitted_at = report.first_submitted_at or now
+    report.save(update_fields=["status", "first_submitted_at", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="report.submitted",
+        obj=report,
+        unit_path=report.unit.path,
+        changes={"version": [None, version.number]},
+    )
+    text = _("%(unit)s đã gửi báo cáo %(period)s (lần %(n)s).") % {
+        "unit": report.unit.name,
+        "period": report.period_label,
+        "n": version.number,
+    }
+    for user in deciders_of(report):
+        notify(user=user, text=text, url=report.get_absolute_url())
+
+
+def deciders_of(report: Report) -> list[User]:
+    if report.recipient.is_ward_root:
+        return list(
+            User.objects.filter(
+                is_active=True,
+                role_assignments__role=Role.COORDINATOR,
+                role_assignments__unit__path__startswith=report.recipient.path,
+            ).distinct()
+        )
+    return list(
+        User.objects.filter(
+            is_active=True,
+            role_assignments__role=Role.PROVINCE_VIEWER,
+            role_assignments__unit=report.recipient,
+        ).distinct()
+    )
+
+
+def authors_of(report: Report) -> list[User]:
+    roles = (
+        [Role.COORDINATOR]
+        if report.is_ward_report
+        else [Role.UNIT_OFFICER, Role.EDITOR, Role.COORDINATOR]
+    )
+    users = User.objects.filter(
+        is_active=True,
+        role_assignments__role__in=roles,
+        role_assignments__unit__path__startswith=report.unit.path,
+    ).distinct()
+    return [u for u in users if permissions.is_author(u, report)]
+
+
+@transaction.atomic
+def report_decide(
+    *,
+    actor: Any,
+    report: Report,
+    accept: bool,
+    comment: str = "",
+    now: dt.datetime | None = None,
+) -> ReportVersion:
+    """The recipient accepts the submitted version or returns it with a reason."""
+    report = (
+        Report.objects.select_for_update().select_related("unit", "recipient").get(pk=report.pk)
+    )
+    if not permissions.can_decide(actor, report):
+        raise PermissionDenied
+    comment = comment.strip()
+    if not accept and not comment:
+        raise ValidationError({"comment": _("Ghi lý do trả lại để đơn vị biết cần sửa gì.")})
+    version = report.versions.order_by("-number")[0]  # a submitted report has one
+    version.decision = (
+        ReportVersion.Decision.ACCEPTED if accept else ReportVersion.Decision.RETURNED
+    )
+    version.decided_at = now or timezone.now()
+    version.decided_by = actor if getattr(actor, "pk", None) else None
+    version.comment = comment
+    version.save()
+    report.status = Report.Status.ACCEPTED if accept else Report.Status.RETURNED
+    report.save(update_fields=["status", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="report.accepted" if accept else "report.returned",
+        obj=report,
+        unit_path=report.unit.path,
+        changes={"comment": [None, comment]} if comment else None,
+    )
+    if accept:
+        text = _("Báo cáo %(period)s của %(unit)s đã được tiếp nhận.")
+    else:
+        text = _("Báo cáo %(period)s của %(unit)s bị trả lại: %(reason)s")
+    message = text % {"period": report.period_label, "unit": report.unit.name, "reason": comment}
+    for user in authors_of(report):
+        notify(user=user, text=message, url=report.get_absolute_url())
+    return version
+
+
+def next_number(ward: Unit, year: int) -> str:
+    """The next report number of the ward in the year: numbering restarts each 1 January."""
+    used = [
+        int(n.split("/")[0])
+        for n in Report.objects.filter(unit=ward, issued_on__year=year)
+        .exclude(number="")
+        .values_list("number", flat=True)
+        if n.split("/")[0].isdigit()
+    ]
+    return f"{max(used, default=0) + 1:02d}/BC-UBND"
+
+
+@transaction.atomic
+def report_issue(
+    *,
+    actor: Any,
+    report: Report,
+    number: str,
+    issued_on: dt.date,
+    now: dt.datetime | None = None,
+) -> ReportVersion:
+    """A leader approves the ward's report, gives it its number and date, and it goes to the
+    Sở: the numbers freeze into a version as a unit's submission does (N5.2)."""
+    report = (
+        Report.objects.select_for_update().select_related("unit", "recipient").get(pk=report.pk)
+    )
+    if not permissions.can_issue(actor, report):
+        raise PermissionDenied
+    number = number.strip()
+    if not NUMBER_RE.match(number):
+        raise ValidationError(
+            {"number": _("Số văn bản ghi theo dạng 05/BC-UBND (số thứ tự/BC-cơ quan ban hành).")}
+        )
+    clash = (
+        Report.objects.filter(unit=report.unit, number=number, issued_on__year=issued_on.year)
+        .exclude(pk=report.pk)
+        .exists()
+    )
+    if clash:
+        raise ValidationError(
+            {"number": _("Số %(number)s đã dùng cho một báo cáo khác trong năm %(year)s.")
+             % {"number": number, "year": issued_on.year}}
+        )  # fmt: skip
+    now = now or timezone.now()
+    _check_period_over(report, timezone.localdate(now))
+    report.number, report.issued_on = number, issued_on
+    report.approved_by = actor if getattr(actor, "pk", None) else None
+    report.approved_at = now
+    report.save()
+    version = _freeze(actor, report, now)
+    _sent(actor, report, version, now)
+    return version

@@ -1,0 +1,62 @@
+"""The ward's reporting regime and a quarter's worth of records, built through the services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+
+from lantoa.activities.models import Activity, ActivityKind
+from lantoa.activities.services import activity_record, attendance_add
+from lantoa.reporting.models import ReportingRule
+from lantoa.reporting.periods import PeriodKey
+from lantoa.reporting.services import rules_ensure
+
+Q3 = PeriodKey.parse("2026-Q3")  # data 15/06/2026 – 14/09/2026, units due 17/09, ward 20/09
+HCM = dt.timezone(dt.timedelta(hours=7))
+
+
+def at_hcm(*parts: int) -> dt.datetime:
+    return dt.datetime(*parts, tzinfo=HCM)
+
+
+@dataclass
+class Regime:
+    units: ReportingRule  # schools and TTDVTH → ward, quarterly
+    ward: ReportingRule  # ward → Sở GD&ĐT, quarterly
+
+
+@pytest.fixture
+def regime(world) -> Regime:
+    rules = rules_ensure(world.ward, recipient=world.department)
+    ReportingRule.objects.filter(owner=world.ward).update(applies_from=dt.date(2026, 1, 1))
+    units = next(r for r in rules if r.level == "units")
+    ward = next(r for r in rules if r.level == "ward" and r.frequency == "quarterly")
+    units.refresh_from_db()
+    ward.refresh_from_db()
+    return Regime(units, ward)
+
+
+def kind(category: str) -> ActivityKind:
+    return ActivityKind.objects.filter(unit__isnull=True, category=category).first()
+
+
+def record(
+    organiser, category: str, on: dt.date, participants: int | None = None, **extra
+) -> Activity:
+    return activity_record(
+        actor=None,
+        organiser=organiser,
+        kind=kind(category),
+        title=extra.pop("title", f"{category} {on:%d/%m/%Y}"),
+        date=on,
+        participants=participants,
+        **extra,
+    )
+
+
+def brief(organiser, on: dt.date, people) -> Activity:  # type: ignore[no-untyped-def]
+    activity = record(organiser, "briefing", on, participants=len(people))
+    attendance_add(actor=None, activity=activity, people=people)
+    return activity

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from lantoa.reporting import views
+
+app_name = "reporting"
+urlpatterns = [
+    path("", views.report_index, name="index"),
+    path("open/", views.report_open, name="open"),
+    path("completeness/", views.completeness, name="completeness"),
+    path("province/", views.province, name="province"),
+    path("rules/", views.rule_list, name="rules"),
+    path("rules/<int:pk>/", views.rule_edit, name="rule_edit"),
+    path("<int:pk>/", views.report_detail, name="detail"),
+    path("<int:pk>/save/", views.report_save, name="save"),
+    path("<int:pk>/submit/", views.report_submit, name="submit"),
+    path("<int:pk>/gather/", views.report_gather, name="gather"),
+    path("<int:pk>/decide/", views.report_decide, name="decide"),
+    path("<int:pk>/issue/", views.report_issue, name="issue"),
+    path("<int:pk>/versions/<int:number>/", views.version_detail, name="version"),
+    path("<int:pk>/download.<str:fmt>", views.report_download, name="download"),
+]

@@ -1,0 +1,313 @@
+"""Report pages: what a unit owes, the report with its numbers and narrative, submission,
+return and acceptance, the ward's issue, downloads, completeness (issue 5). Thin: selector,
+form, service."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lantoa.accounts.models import Role
+from lantoa.core.dates import local_today
+from lantoa.org.models import Unit
+from lantoa.org.selectors import unit_get_for, ward_root_of
+from lantoa.plans.models import TaskOccurrence
+from lantoa.reporting import documents, permissions, selectors, services
+from lantoa.reporting.forms import (
+    DecisionForm,
+    IssueForm,
+    NarrativeForm,
+    RuleForm,
+    SignerForm,
+    YearForm,
+)
+from lantoa.reporting.models import Report, ReportingRule
+from lantoa.reporting.periods import Frequency, PeriodKey
+
+
+def _author_units(user) -> list[Unit]:  # type: ignore[no-untyped-def]
+    """Units whose reports the user writes: their own unit, or the ward for a coordinator."""
+    units: list[Unit] = []
+    for assignment in user.roles:
+        if assignment.role == Role.COORDINATOR:
+            units.append(ward_root_of(assignment.unit))
+        elif assignment.role in (Role.UNIT_OFFICER, Role.EDITOR):
+            units.append(assignment.unit)
+    return list(dict.fromkeys(units))
+
+
+def _presented(snapshot: dict) -> dict:  # type: ignore[type-arg]
+    """What the snapshot partial needs beyond the snapshot: labelled task buckets, narrative."""
+    labels = dict(TaskOccurrence.Bucket.choices)
+    return {
+        "snapshot": snapshot,
+        "task_rows": [(labels[k], n) for k, n in snapshot["tasks"].items()],
+        "narrative": [
+            (name, Report._meta.get_field(name).verbose_name, snapshot["narrative"].get(name, ""))
+            for name in Report.NARRATIVE_FIELDS
+        ],
+    }
+
+
+def _year(request: HttpRequest) -> int:
+    form = YearForm(request.GET)
+    return (form.is_valid() and form.cleaned_data["year"]) or local_today().year
+
+
+def report_index(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    reports = selectors.report_list_for(user)
+    owed = selectors.owed_by(_author_units(user))
+    waiting = [
+        r for r in reports.filter(status=Report.Status.SUBMITTED) if permissions.can_decide(user, r)
+    ]
+    return render(
+        request,
+        "reporting/report_index.html",
+        {
+            "owed": owed,
+            "waiting": waiting,
+            "recent": reports.exclude(status=Report.Status.DRAFT).order_by("-updated_at")[:30],
+            "is_coordinator": user.has_role(Role.COORDINATOR, Role.LEADER),
+            "is_province": user.has_role(Role.PROVINCE_VIEWER),
+        },
+    )
+
+
+@require_POST
+def report_open(request: HttpRequest) -> HttpResponse:
+    rule = selectors.rule_get_for(request.user, request.POST.get("rule"))
+    unit = unit_get_for(request.user, request.POST.get("unit"))
+    try:
+        key = PeriodKey.parse(request.POST.get("period", ""))
+        report = services.report_open(actor=request.user, unit=unit, rule=rule, key=key)
+    except (ValueError, ValidationError) as exc:
+        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        return redirect("reporting:index")
+    return redirect(report)
+
+
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_get_for(request.user, pk)
+    user = request.user
+    can_write = permissions.can_write(user, report)
+    can_issue = permissions.can_issue(user, report)
+    versions = list(report.versions.select_related("submitted_by", "decided_by"))
+    return render(
+        request,
+        "reporting/report_detail.html",
+        {
+            "report": report,
+            **_presented(documents.latest_snapshot(report)),
+            "live": report.status == Report.Status.DRAFT,
+            "versions": versions,
+            "can_write": can_write,
+            "can_submit": can_write and not report.is_ward_report,
+            "can_decide": permissions.can_decide(user, report),
+            "can_issue": can_issue,
+            "narrative_form": NarrativeForm(instance=report) if can_write else None,
+            "signer_form": SignerForm(instance=report)
+            if can_write and report.is_ward_report
+            else None,
+            "decision_form": DecisionForm(),
+            "issue_form": IssueForm(
+                initial={
+                    "number": services.next_number(report.unit, local_today().year),
+                    "issued_on": local_today(),
+                }
+            )
+            if can_issue
+            else None,
+            "period_over": local_today() >= report.end,
+        },
+    )
+
+
+def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    version = selectors.version_get_for(request.user, pk, number)
+    return render(
+        request,
+        "reporting/version_detail.html",
+        {"report": version.report, "version": version, **_presented(version.snapshot)},
+    )
+
+
+@require_POST
+def report_save(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_get_for(request.user, pk)
+    if not permissions.can_write(request.user, report):
+        raise PermissionDenied
+    form = NarrativeForm(request.POST, instance=report)
+    signer = SignerForm(request.POST, instance=report) if report.is_ward_report else None
+    if form.is_valid() and (signer is None or signer.is_valid()):
+        fields = {name: form.cleaned_data[name] for name in Report.NARRATIVE_FIELDS}
+        if signer is not None:
+            fields.update(signer.cleaned_data)
+        services.report_update(actor=request.user, report=report, **fields)
+        if "submit" in request.POST:
+            return report_submit(request, pk)
+        messages.success(request, _("Đã lưu bản nháp."))
+    else:
+        messages.error(request, _("Chưa lưu được: kiểm tra các ô được đánh dấu."))
+    return redirect(report)
+
+
+@require_POST
+def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_get_for(request.user, pk)
+    try:
+        version = services.report_submit(actor=request.user, report=report)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("Đã gửi báo cáo (lần %(n)s) đến %(to)s. Số liệu đã được chốt.")
+            % {"n": version.number, "to": report.recipient.name},
+        )
+    return redirect(report)
+
+
+@require_POST
+def report_gather(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_get_for(request.user, pk)
+    services.ward_report_gather(actor=request.user, report=report)
+    messages.success(request, _("Đã lấy lại khó khăn, đề xuất từ các báo cáo đã tiếp nhận."))
+    return redirect(report)
+
+
+@require_POST
+def report_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_get_for(request.user, pk)
+    form = DecisionForm(request.POST)
+    form.is_valid()
+    accept = request.POST.get("decision") == "accept"
+    try:
+        services.report_decide(
+            actor=request.user,
+            report=report,
+            accept=accept,
+            comment=form.cleaned_data.get("comment", ""),
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("Đã tiếp nhận báo cáo.") if accept else _("Đã trả lại báo cáo.")
+        )
+    return redirect(report)
+
+
+@require_POST
+def report_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_get_for(request.user, pk)
+    form = IssueForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect(report)
+    try:
+        services.report_issue(actor=request.user, report=report, **form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("Đã duyệt, ban hành báo cáo số %(number)s và gửi %(to)s.")
+            % {"number": form.cleaned_data["number"], "to": report.recipient.name},
+        )
+    return redirect(report)
+
+
+def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    if fmt not in documents.FORMATS:
+        raise Http404
+    report = selectors.report_get_for(request.user, pk)
+    number = request.GET.get("version")
+    snapshot = (
+        selectors.version_get_for(request.user, pk, number).snapshot
+        if number
+        else documents.latest_snapshot(report)
+    )
+    try:
+        data = documents.render(report, snapshot, fmt)
+    except documents.PdfUnavailable as exc:
+        messages.error(request, str(exc))
+        return redirect(report)
+    response = HttpResponse(data, content_type=documents.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{documents.filename(report, fmt)}"'
+    return response
+
+
+def completeness(request: HttpRequest) -> HttpResponse:
+    """The ward's grid: its units × the periods of the year (issue 5, item 3)."""
+    year = _year(request)
+    rules = [
+        r
+        for r in selectors.rules_for(request.user).filter(
+            level=ReportingRule.Level.UNITS, is_active=True
+        )
+    ]
+    grids = [(rule, selectors.completeness([rule], year)) for rule in rules]
+    return render(
+        request,
+        "reporting/completeness.html",
+        {"grids": grids, "year": year, "years": [year - 1, year, year + 1]},
+    )
+
+
+def province(request: HttpRequest) -> HttpResponse:
+    """Sở GD&ĐT: its wards × the periods, for each frequency the wards report (item 7)."""
+    departments = [a.unit for a in request.user.roles if a.role == Role.PROVINCE_VIEWER]
+    if not departments:
+        raise Http404
+    year = _year(request)
+    grids = []
+    for department in departments:
+        for frequency in (Frequency.QUARTERLY, Frequency.YEARLY):
+            rules = selectors.province_rules(department, frequency)
+            if rules:
+                grids.append((department, frequency, selectors.completeness(rules, year)))
+    return render(
+        request,
+        "reporting/province.html",
+        {"grids": grids, "year": year, "years": [year - 1, year, year + 1]},
+    )
+
+
+def rule_list(request: HttpRequest) -> HttpResponse:
+    rules = list(selectors.rules_for(request.user))
+    forms = [
+        (
+            rule,
+            RuleForm(instance=rule, prefix=f"r{rule.pk}"),
+            request.user.scope.can_write(rule.owner),
+        )
+        for rule in rules
+    ]
+    return render(request, "reporting/rule_list.html", {"forms": forms})
+
+
+@require_POST
+def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    rule = selectors.rule_get_for(request.user, pk, write=True)
+    form = RuleForm(
+        request.POST, instance=ReportingRule.objects.get(pk=rule.pk), prefix=f"r{rule.pk}"
+    )
+    if form.is_valid():
+        services.rule_update(actor=request.user, rule=rule, **form.cleaned_data)
+        messages.success(request, _("Đã lưu chế độ báo cáo."))
+        return redirect("reporting:rules")
+    rules = list(selectors.rules_for(request.user))
+    forms = [
+        (
+            r,
+            form if r.pk == rule.pk else RuleForm(instance=r, prefix=f"r{r.pk}"),
+            request.user.scope.can_write(r.owner),
+        )
+        for r in rules
+    ]
+    return render(request, "reporting/rule_list.html", {"forms": forms}, status=400)
