@@ -32,6 +32,15 @@ def _huey_immediate(settings):
 
 
 @pytest.fixture(autouse=True)
+def _vietnamese_after_each_test():
+    """A request in English leaves English active on the thread; the next test starts afresh."""
+    from django.utils import translation
+
+    yield
+    translation.activate("vi")
+
+
+@pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "private"
 
@@ -65,8 +74,19 @@ def make_person(
     return person_create(actor=None, full_name=name, unit=unit, staff_category=category, **extra)
 
 
+def builtin_kinds_ensure() -> None:
+    """The built-in activity kinds come from a data migration; a live-server test flushes the
+    tables after itself, so every world puts them back (the migration's own function)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("lantoa.activities.migrations.0002_builtin_kinds").add_kinds(apps, None)
+
+
 @pytest.fixture
 def world(db) -> World:
+    builtin_kinds_ensure()
     K = Unit.Kind
     ward = make_unit("90001", "Ủy ban nhân dân phường An Hòa", K.PEOPLE_COMMITTEE)
     vhxh = make_unit("90001-VHXH", "Phòng Văn hóa - Xã hội", K.CULTURE_SOCIETY_OFFICE, ward)

@@ -19,6 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
+from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
@@ -186,6 +187,16 @@ def _run(
     run.bold, run.italic, run.underline = bold, italic, underline
 
 
+def _widths(table: DocxTable, widths_cm: list[float]) -> None:
+    """Fixed column widths, in the grid and in every cell: LibreOffice reads the grid, Word
+    the cells; without both the Quốc hiệu wraps onto two lines in the PDF."""
+    table.autofit = False
+    for index, width in enumerate(widths_cm):
+        table.columns[index].width = Cm(width)
+        for row in table.rows:
+            row.cells[index].width = Cm(width)
+
+
 def _cell_paragraph(cell: _Cell, first: bool = False) -> Paragraph:
     paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -201,9 +212,8 @@ def _rule(paragraph: Paragraph, width_chars: int) -> None:
 def _header_blocks(document: Document, doc: OfficialDocument) -> None:
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
+    _widths(table, [6.5, 10.0])
     left, right = table.rows[0].cells
-    left.width, right.width = Cm(6.5), Cm(10)
     first = True
     if doc.parent_body:
         _run(_cell_paragraph(left, first), doc.parent_body.upper(), size=12)
@@ -304,18 +314,14 @@ def _block(document: Document, block: Block) -> None:
                     else WD_ALIGN_PARAGRAPH.LEFT
                 )
                 _run(paragraph, text, size=12)
-        table.autofit = False
-        for index, width in enumerate(block.widths_cm):
-            table.columns[index].width = Cm(width)
-            for row in table.rows:
-                row.cells[index].width = Cm(width)
+        if block.widths_cm:
+            _widths(table, block.widths_cm)
 
 
 def _signature(document: Document, doc: OfficialDocument) -> None:
     table = document.add_table(rows=1, cols=2)
-    table.autofit = False
+    _widths(table, [8.0, 8.5])
     left, right = table.rows[0].cells
-    left.width, right.width = Cm(8), Cm(8.5)
     heading = left.paragraphs[0]
     _run(heading, "Nơi nhận:", size=12, bold=True, italic=True)
     lines = [f"- {r};" for r in doc.recipients]

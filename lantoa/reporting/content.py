@@ -21,6 +21,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from lantoa.activities.models import Activity, ActivityEvidence, ActivityKind, Attendance
@@ -36,7 +37,13 @@ Snapshot = dict[str, Any]
 
 
 def collect(report: Any, narrative: dict[str, str] | None = None) -> Snapshot:
-    """The numbers and words of `report` (a `Report`) as the record stands now."""
+    """The numbers and words of `report` (a `Report`) as the record stands now. Labels are
+    Vietnamese whatever the reader's language: the snapshot is what the document prints."""
+    with translation.override("vi"):
+        return _collect(report, narrative)
+
+
+def _collect(report: Any, narrative: dict[str, str] | None) -> Snapshot:
     unit: Unit = report.unit
     start, end = report.start, report.end
     snapshot: Snapshot = {

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from lantoa.activities.models import ActivityEvidence
@@ -439,10 +440,12 @@ CONTENT_TYPES = {
 
 
 def render(report: Report, snapshot: dict[str, Any], fmt: str) -> bytes:
-    """One builder for the pages, the downloads and `lantoa build_report`."""
-    if fmt == "xlsx":
-        return report_xlsx(report, snapshot)
-    docx = report_docx(report, snapshot)
+    """One builder for the pages, the downloads and `lantoa build_report`; official documents
+    are in Vietnamese whatever the reader's language."""
+    with translation.override("vi"):
+        if fmt == "xlsx":
+            return report_xlsx(report, snapshot)
+        docx = report_docx(report, snapshot)
     return docx_to_pdf(docx) if fmt == "pdf" else docx
 
 

@@ -7,13 +7,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.dates import local_today
 from lantoa.core.scoping import ScopedUser, get_in_scope, scope_filter
 from lantoa.org.models import Unit
+from lantoa.org.selectors import ward_root_of
 from lantoa.reporting.models import Report, ReportingRule, ReportVersion
 from lantoa.reporting.periods import PeriodKey, periods_of_year
 from lantoa.reporting.services import reporters_of
@@ -42,25 +44,31 @@ def version_get_for(user: ScopedUser, report_pk: object, number: object) -> Repo
     try:
         return report.versions.get(number=number)
     except (ReportVersion.DoesNotExist, ValueError):
-        from django.http import Http404
-
         raise Http404 from None
 
 
 def rules_for(user: ScopedUser) -> QuerySet[ReportingRule]:
-    return scope_filter(
-        ReportingRule.objects.select_related("owner", "recipient"), user.scope, "owner__path"
-    )
+    """The regimes of the wards the user reads, and of the ward the user's own unit is in (a
+    school reads the rule it reports under, not the rest of the ward)."""
+    rules = ReportingRule.objects.select_related("owner", "recipient")
+    own_wards = [ward_root_of(a.unit).pk for a in getattr(user, "roles", [])]
+    in_scope = scope_filter(rules, user.scope, "owner__path").values("pk")
+    return rules.filter(Q(pk__in=in_scope) | Q(owner_id__in=own_wards))
 
 
 def rule_get_for(user: ScopedUser, pk: object, *, write: bool = False) -> ReportingRule:
-    return get_in_scope(
-        ReportingRule.objects.select_related("owner", "recipient"),
-        user.scope,
-        "owner__path",
-        pk,
-        write=write,
-    )
+    if write:
+        return get_in_scope(
+            ReportingRule.objects.select_related("owner", "recipient"),
+            user.scope,
+            "owner__path",
+            pk,
+            write=True,
+        )
+    try:
+        return rules_for(user).get(pk=pk)
+    except (ReportingRule.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
 
 
 # --- completeness ----------------------------------------------------------------------------
@@ -225,7 +233,7 @@ def owed_by(units: list[Unit], today: dt.date | None = None, back: int = 4) -> l
     today = today or local_today()
     result: list[Owed] = []
     for unit in units:
-        ward = unit if unit.is_ward_root else _ward_of(unit)
+        ward = ward_root_of(unit)
         for rule in ward.reporting_rules.filter(is_active=True).order_by("level", "frequency"):
             key = PeriodKey.containing(rule.frequency, today, rule.cutoff_day)
             for _step in range(back + 1):
@@ -243,9 +251,3 @@ def owed_by(units: list[Unit], today: dt.date | None = None, back: int = 4) -> l
                 key = key.previous()
     result.sort(key=lambda o: (o.due, o.unit.name_folded), reverse=True)
     return result
-
-
-def _ward_of(unit: Unit) -> Unit:
-    from lantoa.org.selectors import ward_root_of
-
-    return ward_root_of(unit)

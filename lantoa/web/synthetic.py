@@ -26,6 +26,7 @@ from lantoa.indicators.proposals import propose
 from lantoa.org.divisions import divisions_load
 from lantoa.org.models import PATH_SEGMENT_WIDTH, Division, Person, Posting, Unit
 from lantoa.plans.models import Phase, Plan, Target
+from lantoa.reporting.synthetic import department_for, reports_generate
 
 K = Unit.Kind
 S = Person.StaffCategory
@@ -149,12 +150,14 @@ def generate(
     settings = SCALES[scale]
     communes = communes_for(settings, province_code)
     kinds = {k.category: k for k in ActivityKind.objects.filter(unit__isnull=True)}
-    counts = dict.fromkeys(("units", "people", "plans", "activities", "attendance"), 0)
+    counts = dict.fromkeys(("units", "people", "plans", "activities", "attendance", "reports"), 0)
+    department = department_for(province_code)
     progress = Progress(len(communes), "xã, phường", stream)
     for index, commune in enumerate(communes):
         rng = random.Random(f"{seed}:{commune.code}")  # noqa: S311 (data, not secrets)
         with transaction.atomic():
-            _commune(commune, index, settings, rng, kinds, counts)
+            root = _commune(commune, index, settings, rng, kinds, counts)
+            counts["reports"] += reports_generate(root, department, rng)
         progress.step()
     with connection.cursor() as cursor:  # fresh planner statistics after a bulk load
         cursor.execute("ANALYZE")
@@ -180,7 +183,7 @@ def _commune(
     rng: random.Random,
     kinds: dict[str, ActivityKind],
     counts: dict[str, int],
-) -> None:
+) -> Unit:
     code = (
         commune.code
         if not Unit.objects.filter(code=commune.code).exists()
@@ -284,6 +287,7 @@ def _commune(
     for person in people:
         by_unit.setdefault(person.unit_id, []).append(person)
     _activities(root, offices, schools, by_unit, plan, scale, rng, kinds, counts)
+    return root
 
 
 def _plan(root: Unit, schools: list[Unit], rng: random.Random, counts: dict[str, int]) -> Plan:

@@ -1,0 +1,157 @@
+"""Reports for the synthetic data (`lantoa generate_synthetic`, issue 5's benchmarks).
+
+Each generated commune gets the default regime and its quarters I–III of 2026: most units report
+on time, some late, some not at all, most reports accepted; the ward sends its own quarterly
+reports to the province's Sở GD&ĐT the same way. Bulk-created for speed: the frozen figures
+are the counts of the generated activities (two grouped queries per commune), not `collect`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Count, Sum
+
+from lantoa.activities.models import Activity
+from lantoa.org.models import Unit
+from lantoa.reporting.models import Report, ReportingRule, ReportVersion
+from lantoa.reporting.periods import PeriodKey
+from lantoa.reporting.services import reporters_of, rules_ensure
+
+QUARTERS = [PeriodKey(2026, "quarterly", n) for n in (1, 2, 3)]
+HCM = dt.timezone(dt.timedelta(hours=7))
+
+
+def _sent_at(due: dt.date, rng: random.Random) -> dt.datetime | None:
+    """70 % on time, 15 % late by 1–10 days, 15 % never."""
+    roll = rng.random()
+    if roll < 0.70:
+        day = due - dt.timedelta(days=rng.randint(0, 2))
+    elif roll < 0.85:
+        day = due + dt.timedelta(days=rng.randint(1, 10))
+    else:
+        return None
+    return dt.datetime(day.year, day.month, day.day, rng.randint(7, 22), tzinfo=HCM)
+
+
+def _figures(root: Unit, rule: ReportingRule) -> dict[tuple[int, str], dict[str, int]]:
+    """Activities and participants per organiser and quarter, one grouped query per quarter."""
+    figures: dict[tuple[int, str], dict[str, int]] = defaultdict(
+        lambda: {"count": 0, "participants": 0}
+    )
+    for key in QUARTERS:
+        start, end = rule.window(key)
+        rows = (
+            Activity.objects.filter(
+                organiser__path__startswith=root.path, date__gte=start, date__lte=end
+            )
+            .values("organiser_id")
+            .annotate(n=Count("pk"), p=Sum("participants"))
+            .order_by()
+        )
+        for row in rows:
+            figures[(row["organiser_id"], str(key))] = {
+                "count": row["n"],
+                "participants": row["p"] or 0,
+            }
+    return figures
+
+
+def _snapshot(
+    unit: Unit, key: PeriodKey, rule: ReportingRule, figures: dict[str, int]
+) -> dict[str, Any]:
+    start, end = rule.window(key)
+    return {
+        "unit": {"name": unit.name, "code": unit.code, "kind": unit.kind},
+        "period": str(key),
+        "period_label": f"quý {['I', 'II', 'III', 'IV'][key.number - 1]} năm {key.year}",
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "activities": {**figures, "reach": 0, "by_kind": [], "by_channel": [], "by_audience": []},
+        "coverage": {"people": 0, "briefed": 0},
+        "tasks": {"done_on_time": 0, "done_late": 0, "open_in_time": 0, "open_overdue": 0},
+        "highlights": [],
+        "narrative": {name: "" for name in Report.NARRATIVE_FIELDS},
+    }
+
+
+def reports_generate(root: Unit, department: Unit, rng: random.Random) -> int:
+    """The commune's regime and its reports for quarters I–III of 2026; returns the count."""
+    rules = rules_ensure(root, recipient=department)
+    ReportingRule.objects.filter(owner=root).update(applies_from=dt.date(2026, 1, 1))
+    units_rule = next(r for r in rules if r.level == ReportingRule.Level.UNITS)
+    ward_rule = next(
+        r for r in rules if r.level == ReportingRule.Level.WARD and r.frequency == "quarterly"
+    )
+    figures = _figures(root, units_rule)
+    reports: list[Report] = []
+    snapshots: list[dict[str, Any]] = []
+    for rule in (units_rule, ward_rule):
+        for key in QUARTERS:
+            start, end = rule.window(key)
+            for unit in reporters_of(rule, start, end):
+                sent = _sent_at(rule.due(key), rng)
+                if sent is None:
+                    continue
+                accepted = rng.random() < 0.9
+                reports.append(
+                    Report(
+                        unit=unit,
+                        recipient=department if rule is ward_rule else root,
+                        rule=rule,
+                        period=str(key),
+                        start=start,
+                        end=end,
+                        due=rule.due(key),
+                        status=Report.Status.ACCEPTED if accepted else Report.Status.RETURNED,
+                        first_submitted_at=sent,
+                        number=f"{key.number:02d}/BC-UBND" if rule is ward_rule else "",
+                        issued_on=sent.date() if rule is ward_rule else None,
+                    )
+                )
+                snapshots.append(
+                    _snapshot(
+                        unit,
+                        key,
+                        rule,
+                        figures.get((unit.pk, str(key)), {"count": 0, "participants": 0}),
+                    )
+                )
+    reports = Report.objects.bulk_create(reports, batch_size=500)
+    ReportVersion.objects.bulk_create(
+        [
+            ReportVersion(
+                report=report,
+                number=1,
+                snapshot=snapshot,
+                submitted_at=report.first_submitted_at,
+                decision=report.status,
+                decided_at=report.first_submitted_at + dt.timedelta(days=1),
+                comment=""
+                if report.status == Report.Status.ACCEPTED
+                else "Đề nghị bổ sung số liệu.",
+            )
+            for report, snapshot in zip(reports, snapshots, strict=True)
+        ],
+        batch_size=500,
+    )
+    return len(reports)
+
+
+def department_for(province_code: str) -> Unit:
+    """The province's Sở GD&ĐT, created for the synthetic data when it is not there."""
+    from lantoa.org.models import Division
+    from lantoa.org.services import unit_create
+
+    province = Division.objects.get(code=province_code)
+    existing = Unit.objects.filter(kind=Unit.Kind.PROVINCIAL_DEPARTMENT, division=province).first()
+    return existing or unit_create(
+        actor=None,
+        code=f"{province_code}-SGDDT-SYN",
+        name=f"Sở Giáo dục và Đào tạo {province.name}",
+        kind=Unit.Kind.PROVINCIAL_DEPARTMENT,
+        division=province,
+    )

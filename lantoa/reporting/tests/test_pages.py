@@ -1,0 +1,168 @@
+"""Report pages: the flow through the forms, another unit's user gets 404 on every page,
+pinned query counts (issue 5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from lantoa.reporting.models import Report
+from lantoa.reporting.services import report_open, report_submit
+from lantoa.reporting.tests.conftest import Q3, at_hcm, record
+
+
+@pytest.fixture
+def school_report(world, regime, school_a_officer):
+    return report_open(actor=school_a_officer, unit=world.school_a, rule=regime.units, key=Q3)
+
+
+def test_a_school_drafts_sends_and_the_coordinator_returns_then_accepts(
+    world, regime, school_a_officer, coordinator, login
+):
+    record(world.school_a, "flag_ceremony", dt.date(2026, 7, 6), 321)
+    school = login(school_a_officer)
+    page = school.get("/reports/").content.decode()
+    assert "quý III năm 2026" in page and "Soạn báo cáo" in page
+
+    response = school.post(
+        "/reports/open/", {"rule": regime.units.pk, "unit": world.school_a.pk, "period": "2026-Q3"}
+    )
+    report = Report.objects.get(unit=world.school_a, period="2026-Q3")
+    assert response.url == report.get_absolute_url()
+    narrative = {name: "" for name in Report.NARRATIVE_FIELDS}
+    school.post(f"/reports/{report.pk}/save/", {**narrative, "results": "Tốt.", "submit": "1"})
+    report.refresh_from_db()
+    assert (report.status, report.results) == ("submitted", "Tốt.")
+
+    ward = login(coordinator)
+    assert "321" in ward.get(report.get_absolute_url()).content.decode()
+    page = ward.post(
+        f"/reports/{report.pk}/decide/", {"decision": "return", "comment": ""}, follow=True
+    ).content.decode()
+    assert "Ghi lý do trả lại" in page
+    ward.post(f"/reports/{report.pk}/decide/", {"decision": "return", "comment": "Thiếu ảnh."})
+    page = school.get(report.get_absolute_url()).content.decode()
+    assert "Thiếu ảnh." in page and "Gửi lại báo cáo" in page
+
+    school.post(
+        f"/reports/{report.pk}/save/", {**narrative, "results": "Đã bổ sung.", "submit": "1"}
+    )
+    ward.post(f"/reports/{report.pk}/decide/", {"decision": "accept"})
+    report.refresh_from_db()
+    assert report.status == "accepted" and report.versions.count() == 2
+    first = school.get(f"/reports/{report.pk}/versions/1/").content.decode()
+    assert "Tốt." in first and "Thiếu ảnh." in first
+
+
+def test_the_coordinator_cannot_rewrite_a_school_report(school_report, coordinator, login):
+    narrative = {name: "phường viết" for name in Report.NARRATIVE_FIELDS}
+    response = login(coordinator).post(f"/reports/{school_report.pk}/save/", narrative)
+    assert response.status_code == 403
+    school_report.refresh_from_db()
+    assert school_report.results == ""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/reports/{pk}/",
+        "/reports/{pk}/download.docx",
+        "/reports/{pk}/download.xlsx",
+        "/reports/{pk}/versions/1/",
+    ],
+)
+def test_another_units_user_gets_404(
+    school_report, path, login, other_coordinator, school_b_officer
+):
+    report_submit(actor=None, report=school_report, now=at_hcm(2026, 9, 16))
+    for user in (other_coordinator, school_b_officer):
+        assert login(user).get(path.format(pk=school_report.pk)).status_code == 404
+
+
+@pytest.mark.parametrize("action", ["save", "submit", "decide", "issue", "gather"])
+def test_another_units_user_gets_404_on_every_write(
+    school_report, action, login, other_coordinator
+):
+    response = login(other_coordinator).post(
+        f"/reports/{school_report.pk}/{action}/", {"decision": "accept"}
+    )
+    assert response.status_code == 404
+
+
+def test_another_ward_cannot_open_or_edit_our_regime(regime, world, login, other_coordinator):
+    client = login(other_coordinator)
+    response = client.post(
+        "/reports/open/", {"rule": regime.units.pk, "unit": world.school_a.pk, "period": "2026-Q3"}
+    )
+    assert response.status_code == 404
+    assert client.post(f"/reports/rules/{regime.units.pk}/", {}).status_code == 404
+    assert str(regime.units.owner) not in client.get("/reports/rules/").content.decode()
+    assert client.get("/reports/completeness/").context["grids"] == []
+
+
+def test_the_coordinator_edits_the_regime_and_a_bad_day_is_named(regime, coordinator, login):
+    client = login(coordinator)
+    prefix = f"r{regime.units.pk}"
+    response = client.post(
+        f"/reports/rules/{regime.units.pk}/",
+        {f"{prefix}-cutoff_day": 31, f"{prefix}-due_days": 3, f"{prefix}-is_active": "on"},
+    )
+    assert response.status_code == 400
+    assert "từ 1 đến 28" in response.content.decode()
+    client.post(
+        f"/reports/rules/{regime.units.pk}/",
+        {
+            f"{prefix}-cutoff_day": 20,
+            f"{prefix}-due_days": 5,
+            f"{prefix}-reporter_kinds": ["school"],
+            f"{prefix}-is_active": "on",
+        },
+    )
+    regime.units.refresh_from_db()
+    assert (regime.units.cutoff_day, regime.units.due_days) == (20, 5)
+    assert regime.units.reporter_kinds == ["school"]
+
+
+def test_the_completeness_grid_and_the_province_page(
+    world, regime, coordinator, province_viewer, leader, login
+):
+    report = report_open(actor=None, unit=world.school_a, rule=regime.units, key=Q3)
+    report_submit(actor=None, report=report, now=at_hcm(2026, 9, 16))
+    page = login(coordinator).get("/reports/completeness/?year=2026").content.decode()
+    assert world.school_b.name in page and "Đúng hạn" in page
+
+    province = login(province_viewer).get("/reports/province/?year=2026")
+    grid = province.context["grids"][0][2]
+    assert [row.unit for row in grid.rows] == [world.ward]
+    assert login(coordinator).get("/reports/province/").status_code == 404
+
+
+def test_list_pages_pin_their_query_counts(world, regime, coordinator, login):
+    for school in (world.school_a, world.school_b, world.centre):
+        report = report_open(actor=None, unit=school, rule=regime.units, key=Q3)
+        report_submit(actor=None, report=report, now=at_hcm(2026, 9, 16))
+    client = login(coordinator)
+    client.get("/reports/")  # warm the session
+    with CaptureQueriesContext(connection) as index:
+        assert client.get("/reports/").status_code == 200
+    with CaptureQueriesContext(connection) as grid:
+        assert client.get("/reports/completeness/?year=2026").status_code == 200
+    assert len(index) <= 40
+    assert len(grid) <= 12
+
+
+def test_an_english_reader_freezes_a_vietnamese_report(world, regime, school_a_officer, login):
+    record(world.school_a, "flag_ceremony", dt.date(2026, 7, 6), 10)
+    client = login(school_a_officer)
+    client.cookies["django_language"] = "en"
+    client.post(
+        "/reports/open/", {"rule": regime.units.pk, "unit": world.school_a.pk, "period": "2026-Q3"}
+    )
+    report = Report.objects.get(unit=world.school_a)
+    client.post(f"/reports/{report.pk}/submit/")
+    snapshot = report.versions.get().snapshot
+    assert snapshot["period_label"] == "quý III năm 2026"
+    assert snapshot["activities"]["by_kind"][0]["name"] == "Sinh hoạt dưới cờ"
