@@ -29,6 +29,7 @@ from lantoa.activities.selectors import in_subtree
 from lantoa.core.files import IMAGE_KINDS
 from lantoa.org.models import Posting, Unit
 from lantoa.plans.models import TaskOccurrence
+from lantoa.reporting.periods import PeriodKey
 
 HIGHLIGHTS = 5
 NO_CHANNEL = "Không ghi kênh"
@@ -60,6 +61,8 @@ def _collect(report: Any, narrative: dict[str, str] | None) -> Snapshot:
         if narrative is not None
         else {name: getattr(report, name) for name in report.NARRATIVE_FIELDS},
     }
+    if report.kind != "periodic":
+        snapshot["by_period"] = by_period(unit, start, end)
     if unit.kind == Unit.Kind.PEOPLE_COMMITTEE:
         snapshot["by_unit"] = activities_by_unit(unit, start, end)
         snapshot["targets"] = target_readings(unit, end)
@@ -109,6 +112,27 @@ def activity_statistics(unit: Unit, start: dt.date, end: dt.date) -> dict[str, A
         "by_channel": by_channel,
         "by_audience": by_audience,
     }
+
+
+def by_period(unit: Unit, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """A review's figures quarter by quarter (sơ kết, tổng kết: O1.4), clipped to its dates."""
+    rows = []
+    key = PeriodKey.containing("quarterly", start)
+    while key.window()[0] <= end:
+        first, last = key.window()
+        first, last = max(first, start), min(last, end)
+        totals = activities_in(unit, first, last).aggregate(n=Count("pk"), p=Sum("participants"))
+        rows.append(
+            {
+                "label": key.label,
+                "start": first.isoformat(),
+                "end": last.isoformat(),
+                "count": totals["n"],
+                "participants": totals["p"] or 0,
+            }
+        )
+        key = PeriodKey.containing("quarterly", key.window()[1] + dt.timedelta(days=1))
+    return rows
 
 
 def briefing_coverage(unit: Unit, on: dt.date) -> dict[str, int]:

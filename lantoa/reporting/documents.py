@@ -85,6 +85,20 @@ def report_document(report: Report, snapshot: dict[str, Any]) -> OfficialDocumen
             )
         )
         number += 1
+    if snapshot.get("by_period"):
+        body.append(Heading(f"{number}. Kết quả qua các kỳ", level=2))
+        body.append(
+            Table(
+                header=["STT", "Kỳ", "Số hoạt động", "Lượt người tham dự"],
+                rows=[
+                    [str(i), row["label"], _n(row["count"]), _n(row["participants"])]
+                    for i, row in enumerate(snapshot["by_period"], start=1)
+                ],
+                widths_cm=[1.2, 8.3, 3.0, 3.5],
+                numeric=(2, 3),
+            )
+        )
+        number += 1
     body.append(Heading(f"{number}. Hoạt động tuyên truyền", level=2))
     body.append(
         Para(
@@ -141,7 +155,13 @@ def report_document(report: Report, snapshot: dict[str, Any]) -> OfficialDocumen
 
     plan = report.plan
     kind = _report_summary(report, snapshot)
-    opening = f"{unit.name} báo cáo kết quả {snapshot['period_label']} (số liệu {window}) như sau:"
+    if report.kind == Report.Kind.PERIODIC:
+        opening = (
+            f"{unit.name} báo cáo kết quả {snapshot['period_label']} (số liệu {window}) như sau:"
+        )
+    else:
+        what = "sơ kết" if report.kind == Report.Kind.INTERIM_REVIEW else "tổng kết"
+        opening = f"{unit.name} báo cáo {what} giai đoạn {window} như sau:"
     if plan is not None:
         opening = (
             f"Thực hiện {plan.document_kind} số {plan.number} ngày "
@@ -186,6 +206,8 @@ def _report_summary(report: Report, snapshot: dict[str, Any]) -> str:
         if report.plan is not None
         else "công tác tuyên truyền Nghị quyết số 71-NQ/TW"
     )
+    if report.kind != Report.Kind.PERIODIC:
+        return f"{prefix} {subject} giai đoạn {snapshot['period_label']}"
     return f"{prefix} {subject} {snapshot['period_label']}"
 
 
@@ -458,10 +480,11 @@ def filename(report: Report, fmt: str) -> str:
 
 
 def latest_snapshot(report: Report) -> dict[str, Any]:
-    """A sent report prints its last frozen version; a draft prints the record as it is now."""
+    """A sent or accepted report prints its last frozen version; a draft, or a returned report
+    being mended, prints the record as it is now (what the next submission will freeze)."""
     from lantoa.reporting.content import collect
 
-    if report.status != Report.Status.DRAFT:
+    if not report.editable:
         version = report.versions.order_by("-number").first()
         if version is not None:
             return version.snapshot

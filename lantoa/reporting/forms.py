@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from lantoa.core.forms import StyledFormMixin
 from lantoa.org.forms import VNDateField
 from lantoa.org.models import Unit
-from lantoa.reporting.models import Report, ReportingRule
+from lantoa.reporting.models import Criterion, Report, ReportingRule
 
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
 
@@ -103,3 +104,37 @@ class RuleForm(StyledFormMixin, forms.ModelForm):
 
 class YearForm(forms.Form):
     year = forms.IntegerField(min_value=2000, max_value=2100, required=False)
+
+
+class ReviewForm(StyledFormMixin, forms.Form):
+    """An interim or final review over several periods (O1.4)."""
+
+    unit = forms.ModelChoiceField(label=_("Đơn vị báo cáo"), queryset=Unit.objects.none())
+    kind = forms.ChoiceField(
+        label=_("Loại báo cáo"),
+        choices=[
+            (Report.Kind.INTERIM_REVIEW.value, Report.Kind.INTERIM_REVIEW.label),
+            (Report.Kind.FINAL_REVIEW.value, Report.Kind.FINAL_REVIEW.label),
+        ],
+    )
+    start = VNDateField(label=_("Số liệu từ ngày"))
+    end = VNDateField(label=_("đến ngày"))
+
+    def __init__(self, *args: Any, units: list[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(pk__in=[u.pk for u in units])
+        self.fields["unit"].empty_label = None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("Ngày cuối phải sau ngày đầu của giai đoạn."))
+        return data
+
+
+class CriterionForm(StyledFormMixin, forms.Form):
+    measure = forms.ChoiceField(label=_("Tiêu chí"), choices=Criterion.Measure.choices)
+    goal = forms.DecimalField(
+        label=_("Mức đạt điểm tối đa"), min_value=Decimal("0.1"), max_digits=9, decimal_places=1
+    )
+    points = forms.IntegerField(label=_("Điểm tối đa"), min_value=1, max_value=100)

@@ -195,7 +195,10 @@ class Report(models.Model):
         key = self.period_key
         if key is not None:
             return key.label
-        return f"{self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}"
+        return _("từ %(start)s đến %(end)s") % {
+            "start": f"{self.start:%d/%m/%Y}",
+            "end": f"{self.end:%d/%m/%Y}",
+        }
 
     @property
     def is_ward_report(self) -> bool:
@@ -266,3 +269,54 @@ class ReportReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period} {self.unit} → {self.user} ({self.kind})"
+
+
+class Rubric(models.Model):
+    """The ward's annual evaluation of its units (N5.1): criteria scored from the record."""
+
+    owner = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="rubrics")
+    year = models.PositiveSmallIntegerField(_("năm"))
+
+    class Meta:
+        verbose_name = _("bộ tiêu chí đánh giá")
+        verbose_name_plural = _("bộ tiêu chí đánh giá")
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "year"], name="rubric_one_per_ward_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.owner} — {self.year}"
+
+
+class Criterion(models.Model):
+    """One criterion: a measure read from the record, the value that earns full points, and
+    the points; a unit earns points in proportion to its value, up to the full points."""
+
+    class Measure(models.TextChoices):
+        ACTIVITIES = "activities", _("Số hoạt động tổ chức, phối hợp")
+        PARTICIPANTS = "participants", _("Lượt người tham dự")
+        COVERAGE = "coverage", _("Tỷ lệ cán bộ, giáo viên, người lao động được quán triệt (%)")
+        REPORTS_ON_TIME = "reports_on_time", _("Tỷ lệ báo cáo định kỳ gửi đúng hạn (%)")
+        TASKS_ON_TIME = "tasks_on_time", _("Tỷ lệ nhiệm vụ hoàn thành đúng hạn (%)")
+        PHOTO_ACTIVITIES = "photo_activities", _("Số hoạt động có ảnh minh chứng")
+
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="criteria")
+    measure = models.CharField(_("tiêu chí"), max_length=20, choices=Measure.choices)
+    goal = models.DecimalField(_("mức đạt điểm tối đa"), max_digits=9, decimal_places=1)
+    points = models.PositiveSmallIntegerField(_("điểm tối đa"))
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("tiêu chí")
+        verbose_name_plural = _("tiêu chí")
+        ordering = ["rubric", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["rubric", "measure"], name="criterion_once_per_rubric"),
+            models.CheckConstraint(condition=Q(goal__gt=0), name="criterion_goal_positive"),
+            models.CheckConstraint(
+                condition=Q(points__gte=1) & Q(points__lte=100), name="criterion_points_1_100"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_measure_display()

@@ -18,6 +18,7 @@ from lantoa.accounts.services import notify
 from lantoa.core.audit import audit_record
 from lantoa.core.dates import format_vn_date
 from lantoa.org.models import Unit
+from lantoa.org.selectors import ward_root_of
 from lantoa.org.services import require_write
 from lantoa.plans.models import Plan
 from lantoa.reporting import content, permissions
@@ -132,6 +133,33 @@ def report_open(*, actor: Any, unit: Unit, rule: ReportingRule, key: PeriodKey) 
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     if report.unit.kind == Unit.Kind.PEOPLE_COMMITTEE:
+        _ward_defaults(report)
+    report.save()
+    audit_record(actor=actor, action="report.created", obj=report, unit_path=unit.path)
+    return report
+
+
+@transaction.atomic
+def review_open(*, actor: Any, unit: Unit, kind: str, start: dt.date, end: dt.date) -> Report:
+    """An interim or final review (sơ kết, tổng kết) over several periods (O1.4): the same
+    draft, submission and issue as a periodic report, over the dates the unit chooses."""
+    if kind not in (Report.Kind.INTERIM_REVIEW, Report.Kind.FINAL_REVIEW):
+        raise ValidationError({"kind": _("Chọn sơ kết hoặc tổng kết.")})
+    if end < start:
+        raise ValidationError({"end": _("Ngày cuối phải sau ngày đầu của giai đoạn.")})
+    require_write(actor, unit)
+    ward = ward_root_of(unit)
+    recipient = (department_of(ward) or ward) if unit == ward else ward
+    report = Report(
+        unit=unit,
+        recipient=recipient,
+        kind=kind,
+        start=start,
+        end=end,
+        plan=ward_plan(ward, end.year),
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
+    if unit == ward:
         _ward_defaults(report)
     report.save()
     audit_record(actor=actor, action="report.created", obj=report, unit_path=unit.path)
@@ -367,3 +395,41 @@ def report_issue(
     version = _freeze(actor, report, now)
     _sent(actor, report, version, now)
     return version
+
+
+@transaction.atomic
+def criterion_save(*, actor: Any, rubric: Any, measure: str, goal: Any, points: int) -> Any:
+    """Add a criterion to the ward's rubric, or change the goal and points of one (N5.1)."""
+    from lantoa.reporting.models import Criterion
+
+    require_write(actor, rubric.owner)
+    criterion, _created = Criterion.objects.update_or_create(
+        rubric=rubric,
+        measure=measure,
+        defaults={"goal": goal, "points": points},
+        create_defaults={
+            "goal": goal,
+            "points": points,
+            "position": rubric.criteria.count(),
+        },
+    )
+    audit_record(
+        actor=actor,
+        action="criterion.saved",
+        obj=criterion,
+        unit_path=rubric.owner.path,
+        changes={"goal": [None, str(goal)], "points": [None, points]},
+    )
+    return criterion
+
+
+@transaction.atomic
+def criterion_delete(*, actor: Any, criterion: Any) -> None:
+    require_write(actor, criterion.rubric.owner)
+    audit_record(
+        actor=actor,
+        action="criterion.deleted",
+        obj=criterion,
+        unit_path=criterion.rubric.owner.path,
+    )
+    criterion.delete()

@@ -4,10 +4,13 @@ form, service."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,10 +20,13 @@ from lantoa.org.models import Unit
 from lantoa.org.selectors import unit_get_for, ward_root_of
 from lantoa.plans.models import TaskOccurrence
 from lantoa.reporting import documents, permissions, selectors, services
+from lantoa.reporting import evaluation as evaluation_module
 from lantoa.reporting.forms import (
+    CriterionForm,
     DecisionForm,
     IssueForm,
     NarrativeForm,
+    ReviewForm,
     RuleForm,
     SignerForm,
     YearForm,
@@ -65,10 +71,16 @@ def report_index(request: HttpRequest) -> HttpResponse:
     waiting = [
         r for r in reports.filter(status=Report.Status.SUBMITTED) if permissions.can_decide(user, r)
     ]
+    units = _author_units(user)
     return render(
         request,
         "reporting/report_index.html",
         {
+            "review_form": ReviewForm(
+                units=units, initial={"start": dt.date(local_today().year - 1, 12, 15)}
+            )
+            if units
+            else None,
             "owed": owed,
             "waiting": waiting,
             "recent": reports.exclude(status=Report.Status.DRAFT).order_by("-updated_at")[:30],
@@ -76,6 +88,16 @@ def report_index(request: HttpRequest) -> HttpResponse:
             "is_province": user.has_role(Role.PROVINCE_VIEWER),
         },
     )
+
+
+@require_POST
+def review_open(request: HttpRequest) -> HttpResponse:
+    form = ReviewForm(request.POST, units=_author_units(request.user))
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("reporting:index")
+    report = services.review_open(actor=request.user, **form.cleaned_data)
+    return redirect(report)
 
 
 @require_POST
@@ -103,7 +125,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "report": report,
             **_presented(documents.latest_snapshot(report)),
-            "live": report.status == Report.Status.DRAFT,
+            "live": report.editable,
             "versions": versions,
             "can_write": can_write,
             "can_submit": can_write and not report.is_ward_report,
@@ -311,3 +333,61 @@ def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
         for r in rules
     ]
     return render(request, "reporting/rule_list.html", {"forms": forms}, status=400)
+
+
+def _ward_of_reader(request: HttpRequest) -> Unit:
+    """The ward whose evaluation the user sees: the ward of their first role's unit."""
+    for assignment in request.user.roles:
+        ward = ward_root_of(assignment.unit)
+        if ward.is_ward_root and request.user.scope.can_read(ward):
+            return ward
+    raise Http404
+
+
+def evaluation(request: HttpRequest) -> HttpResponse:
+    """The annual evaluation: the rubric and the ranked units with the evidence (N5.1)."""
+    ward = _ward_of_reader(request)
+    year = _year(request)
+    rubric = evaluation_module.rubric_ensure(ward, year)
+    can_edit = request.user.scope.can_write(ward)
+    criteria = list(rubric.criteria.all())
+    return render(
+        request,
+        "reporting/evaluation.html",
+        {
+            "ward": ward,
+            "rubric": rubric,
+            "criteria": criteria,
+            "ranked": evaluation_module.evaluate(rubric),
+            "can_edit": can_edit,
+            "criterion_form": CriterionForm() if can_edit else None,
+            "year": year,
+            "years": [year - 1, year, year + 1],
+        },
+    )
+
+
+@require_POST
+def criterion_save(request: HttpRequest) -> HttpResponse:
+    ward = _ward_of_reader(request)
+    year = _year(request)
+    form = CriterionForm(request.POST)
+    if form.is_valid():
+        services.criterion_save(
+            actor=request.user,
+            rubric=evaluation_module.rubric_ensure(ward, year),
+            **form.cleaned_data,
+        )
+        messages.success(request, _("Đã lưu tiêu chí."))
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect(f"{reverse('reporting:evaluation')}?year={year}")
+
+
+@require_POST
+def criterion_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    criterion = selectors.criterion_get_for(request.user, pk)
+    year = criterion.rubric.year
+    services.criterion_delete(actor=request.user, criterion=criterion)
+    messages.success(request, _("Đã bỏ tiêu chí."))
+    return redirect(f"{reverse('reporting:evaluation')}?year={year}")

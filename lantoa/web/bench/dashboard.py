@@ -26,17 +26,21 @@ def p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
+def ensure_data(scale: str) -> str:
+    """Generate the synthetic data unless the database already holds wards; says which."""
+    if Unit.objects.filter(kind=Unit.Kind.PEOPLE_COMMITTEE).exists():
+        return "đã có trong cơ sở dữ liệu, sinh bằng generate_synthetic"
+    started = time.perf_counter()
+    generate(scale, seed=71)
+    return f"sinh trong {time.perf_counter() - started:.0f} s"
+
+
 def run(scale: str = "province") -> tuple[str, list[tuple[str, list[float]]], int]:
     """Generate the data (unless the database already holds wards), then time the dashboard of
     one ward's coordinator; returns a description of the data, the timings, and the page's
     query count."""
-    wards = Unit.objects.filter(kind=Unit.Kind.PEOPLE_COMMITTEE)
-    started = time.perf_counter()
-    generated_note = "đã có trong cơ sở dữ liệu, sinh bằng generate_synthetic"
-    if not wards.exists():
-        generate(scale, seed=71)
-        generated_note = f"sinh trong {time.perf_counter() - started:.0f} s"
-    ward = wards.order_by("path").first()
+    generated_note = ensure_data(scale)
+    ward = Unit.objects.filter(kind=Unit.Kind.PEOPLE_COMMITTEE).order_by("path").first()
     office = Unit.objects.get(code=f"{ward.code}-VHXH")
     user = User.objects.filter(username="bench_coordinator").first() or user_create(
         actor=None, username="bench_coordinator", password=None, role=Role.COORDINATOR, unit=office

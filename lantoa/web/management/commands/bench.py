@@ -1,4 +1,4 @@
-"""`lantoa bench [--only roster|dashboard]`: run the benchmarks the issues name and write their
+"""`lantoa bench [--only roster|dashboard|reports]`: run the benchmarks the issues name and write their
 sections of docs/performance.md."""
 
 import datetime as dt
@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection
 
-from lantoa.web.bench import dashboard, roster
+from lantoa.web.bench import dashboard, reports, roster
 
 DOC = Path(settings.PROJECT_DIR) / "docs" / "performance.md"
 BEGIN = "<!-- bench:{name}:{vendor} -->"
@@ -23,7 +23,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-write", action="store_true", help="chỉ in, không ghi tệp")
-        parser.add_argument("--only", choices=["roster", "dashboard"], help="chỉ một phép đo")
+        parser.add_argument(
+            "--only", choices=["roster", "dashboard", "reports"], help="chỉ một phép đo"
+        )
 
     def handle(
         self, *args: Any, no_write: bool = False, only: str | None = None, **options: Any
@@ -38,6 +40,12 @@ class Command(BaseCommand):
             table = _table(vendor, rows, "bách phân vị 95", dashboard.p95, _millis)
             blocks["dashboard"] = (
                 f"Dữ liệu: {data}.\n\n{table}\n\nSố truy vấn của trang: {queries}."
+            )
+        if only in (None, "reports"):
+            data, rows, queries = reports.run()
+            table = _table(vendor, rows, "bách phân vị 95", dashboard.p95, _millis)
+            blocks["reports"] = (
+                f"Dữ liệu: {data}.\n\n{table}\n\nSố truy vấn của trang tình hình nộp: {queries}."
             )
         for name, block in blocks.items():
             self.stdout.write(block)

@@ -1,0 +1,192 @@
+"""The annual evaluation (N5.1, issue 5 item 6): the coordinator's rubric scores each unit that
+reports to the ward from its record and its reports, giving a ranked table with the evidence
+behind every score (it will feed the nominations for awards, N4.1).
+
+A unit's points on a criterion are `points × min(1, value / goal)`, rounded to one decimal.
+The year is the reporting year of Nghị định 09/2019: 15/12 of the year before to 14/12.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from urllib.parse import urlencode
+
+from django.db import transaction
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from lantoa.activities.models import ActivityEvidence
+from lantoa.core.dates import format_vn_date, local_today
+from lantoa.core.files import IMAGE_KINDS
+from lantoa.core.numbers import format_number
+from lantoa.org.models import Unit
+from lantoa.plans.models import TaskOccurrence
+from lantoa.reporting.content import activities_in, briefing_coverage
+from lantoa.reporting.models import Criterion, Report, ReportingRule, Rubric
+from lantoa.reporting.periods import PeriodKey, periods_of_year
+from lantoa.reporting.selectors import Timeliness, timeliness
+from lantoa.reporting.services import reporters_of
+
+M = Criterion.Measure
+DEFAULT_CRITERIA = [
+    (M.ACTIVITIES, Decimal(12), 30),
+    (M.COVERAGE, Decimal(100), 25),
+    (M.REPORTS_ON_TIME, Decimal(100), 20),
+    (M.TASKS_ON_TIME, Decimal(100), 15),
+    (M.PHOTO_ACTIVITIES, Decimal(4), 10),
+]
+PERCENT_MEASURES = {M.COVERAGE, M.REPORTS_ON_TIME, M.TASKS_ON_TIME}
+
+
+@transaction.atomic
+def rubric_ensure(ward: Unit, year: int) -> Rubric:
+    """The ward's rubric for the year: last year's criteria carried over, or the defaults."""
+    rubric, created = Rubric.objects.get_or_create(owner=ward, year=year)
+    if created:
+        previous = Rubric.objects.filter(owner=ward, year__lt=year).order_by("-year").first()
+        rows = (
+            [(c.measure, c.goal, c.points) for c in previous.criteria.all()]
+            if previous
+            else DEFAULT_CRITERIA
+        )
+        Criterion.objects.bulk_create(
+            Criterion(rubric=rubric, measure=m, goal=g, points=p, position=i)
+            for i, (m, g, p) in enumerate(rows)
+        )
+    return rubric
+
+
+@dataclass
+class Score:
+    criterion: Criterion
+    value: Decimal | None  # None: nothing to measure yet (no report owed, no task due)
+    evidence: str
+    url: str
+    points: Decimal
+
+
+@dataclass
+class Ranked:
+    unit: Unit
+    scores: list[Score] = field(default_factory=list)
+    rank: int = 0
+
+    @property
+    def total(self) -> Decimal:
+        return sum((s.points for s in self.scores), Decimal(0))
+
+
+def _points(criterion: Criterion, value: Decimal | None) -> Decimal:
+    if value is None:
+        return Decimal(0)
+    share = min(Decimal(1), value / criterion.goal)
+    return (criterion.points * share).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def _percent(part: int, whole: int) -> Decimal | None:
+    return Decimal(part * 100) / whole if whole else None
+
+
+def _activity_url(unit: Unit, start: dt.date, end: dt.date) -> str:
+    query = {"unit": unit.pk, "date_from": format_vn_date(start), "date_to": format_vn_date(end)}
+    return f"{reverse('activities:list')}?{urlencode(query)}"
+
+
+def _report_share(
+    unit: Unit, rules: list[ReportingRule], year: int, today: dt.date
+) -> tuple[int, int]:
+    """Reports owed in the year (due by today) and how many of them were sent on time."""
+    owed = on_time = 0
+    sent = {
+        (r["rule_id"], r["period"]): r["first_submitted_at"]
+        for r in Report.objects.filter(unit=unit, rule__in=rules).values(
+            "rule_id", "period", "first_submitted_at"
+        )
+    }
+    for rule in rules:
+        for key in periods_of_year(rule.frequency, year):
+            start, end = rule.window(key)
+            if not rule.applies_to(key) or rule.due(key) >= today:
+                continue
+            if unit not in reporters_of(rule, start, end):
+                continue
+            owed += 1
+            state, _late = timeliness(end, rule.due(key), sent.get((rule.pk, str(key))), today)
+            on_time += state == Timeliness.ON_TIME
+    return on_time, owed
+
+
+def _measure(
+    criterion: Criterion,
+    unit: Unit,
+    start: dt.date,
+    end: dt.date,
+    rules: list[ReportingRule],
+    today: dt.date,
+) -> tuple[Decimal | None, str, str]:
+    measure = criterion.measure
+    activities = activities_in(unit, start, end)
+    if measure in (M.ACTIVITIES, M.PARTICIPANTS):
+        totals = activities.aggregate(n=Count("pk"), p=Sum("participants"))
+        value = totals["n"] if measure == M.ACTIVITIES else totals["p"] or 0
+        label = _("%(n)s hoạt động") if measure == M.ACTIVITIES else _("%(n)s lượt người dự")
+        return Decimal(value), label % {"n": format_number(value)}, _activity_url(unit, start, end)
+    if measure == M.PHOTO_ACTIVITIES:
+        photos = ActivityEvidence.objects.filter(activity_id=OuterRef("pk"), kind__in=IMAGE_KINDS)
+        value = activities.filter(Exists(photos)).count()
+        return (
+            Decimal(value),
+            _("%(n)s hoạt động có ảnh") % {"n": value},
+            _activity_url(unit, start, end),
+        )
+    if measure == M.COVERAGE:
+        coverage = briefing_coverage(unit, min(end, today))
+        text = _("%(b)s/%(p)s người") % {"b": coverage["briefed"], "p": coverage["people"]}
+        return _percent(coverage["briefed"], coverage["people"]), text, ""
+    if measure == M.REPORTS_ON_TIME:
+        on_time, owed = _report_share(unit, rules, start.year + 1, today)
+        text = _("%(n)s/%(d)s báo cáo đúng hạn") % {"n": on_time, "d": owed}
+        return _percent(on_time, owed), text, reverse("reporting:completeness")
+    due = TaskOccurrence.objects.filter(
+        task__lead_unit__path__startswith=unit.path, due__gte=start, due__lte=min(end, today)
+    )
+    counts = due.aggregate(
+        total=Count("pk"),
+        on_time=Count(
+            "pk", filter=Q(status=TaskOccurrence.Status.DONE, completed_on__lte=F("due"))
+        ),
+    )
+    on_time = counts["on_time"]
+    text = _("%(n)s/%(d)s nhiệm vụ đúng hạn") % {"n": on_time, "d": counts["total"]}
+    url = f"{reverse('plans:task_list')}?{urlencode({'unit': unit.pk})}"
+    return _percent(on_time, counts["total"]), text, url
+
+
+def evaluate(rubric: Rubric, today: dt.date | None = None) -> list[Ranked]:
+    """Every unit that reports to the ward, scored on each criterion, best first."""
+    today = today or local_today()
+    ward = rubric.owner
+    start, end = PeriodKey(rubric.year, "yearly", 1).window()
+    rules = list(
+        ReportingRule.objects.filter(owner=ward, level=ReportingRule.Level.UNITS, is_active=True)
+    )
+    units: dict[int, Unit] = {}
+    for rule in rules:
+        for unit in reporters_of(rule, start, end):
+            units[unit.pk] = unit
+    criteria = list(rubric.criteria.all())
+    ranked = []
+    for unit in units.values():
+        row = Ranked(unit)
+        for criterion in criteria:
+            value, evidence, url = _measure(criterion, unit, start, end, rules, today)
+            row.scores.append(Score(criterion, value, evidence, url, _points(criterion, value)))
+        ranked.append(row)
+    ranked.sort(key=lambda r: (-r.total, r.unit.name_folded))
+    for index, row in enumerate(ranked):
+        same = index and row.total == ranked[index - 1].total
+        row.rank = ranked[index - 1].rank if same else index + 1
+    return ranked
