@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "lantoa.activities",
     "lantoa.indicators",
     "lantoa.reporting",
+    "lantoa.distribution",
     "lantoa.web",
 ]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -187,6 +188,22 @@ def _run(
     run.bold, run.italic, run.underline = bold, italic, underline
 
 
+def _repeat_header(row: Any) -> None:
+    """The header row repeats on every page a long table runs over."""
+    properties = row._tr.get_or_add_trPr()
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    properties.append(marker)
+    _no_split(row)
+
+
+def _no_split(row: Any) -> None:
+    properties = row._tr.get_or_add_trPr()
+    marker = OxmlElement("w:cantSplit")
+    marker.set(qn("w:val"), "true")
+    properties.append(marker)
+
+
 def _widths(table: DocxTable, widths_cm: list[float]) -> None:
     """Fixed column widths, in the grid and in every cell: LibreOffice reads the grid, Word
     the cells; without both the Quốc hiệu wraps onto two lines in the PDF."""
@@ -263,7 +280,12 @@ def _addressees(document: Document, addressees: list[str]) -> None:
 
 
 def _body_paragraph(
-    document: Document, text: str, *, italic: bool = False, bold: bool = False
+    document: Document,
+    text: str,
+    *,
+    italic: bool = False,
+    bold: bool = False,
+    heading: bool = False,
 ) -> None:
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -271,6 +293,9 @@ def _body_paragraph(
     fmt.first_line_indent = Cm(1.27)
     fmt.space_after = Pt(6)
     fmt.line_spacing = 1.15
+    if heading:  # a heading never ends a page alone
+        fmt.space_before = Pt(6)
+        fmt.keep_with_next = True
     _run(paragraph, text, size=BODY_PT, italic=italic, bold=bold)
 
 
@@ -281,6 +306,7 @@ def _block(document: Document, block: Block) -> None:
             block.text.upper() if block.level == 1 else block.text,
             bold=True,
             italic=block.level >= 3,
+            heading=True,
         )
     elif isinstance(block, Para):
         _body_paragraph(document, block.text, italic=block.italic)
@@ -297,13 +323,19 @@ def _block(document: Document, block: Block) -> None:
         for line in block.title.split("\n") if block.title else []:
             title = document.add_paragraph()
             title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            title.paragraph_format.keep_with_next = True
             _run(title, line, size=13, bold=True)
         table = document.add_table(rows=1, cols=len(block.header))
         table.style = "Table Grid"
+        _repeat_header(table.rows[0])
         for cell, text in zip(table.rows[0].cells, block.header, strict=True):
-            _run(_cell_paragraph(cell, True), text, size=12, bold=True)
+            header = _cell_paragraph(cell, True)
+            header.paragraph_format.keep_with_next = True  # never a header alone at a page end
+            _run(header, text, size=12, bold=True)
         for row in block.rows:
-            cells = table.add_row().cells
+            added = table.add_row()
+            _no_split(added)
+            cells = added.cells
             for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
                 paragraph = cell.paragraphs[0]
                 paragraph.alignment = (

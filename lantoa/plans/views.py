@@ -194,6 +194,9 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "buckets": _bucket_rows(buckets),
             "incomplete": incomplete,
             "distributions": plan.distributions.select_related("unit"),
+            "dispatches": plan.dispatches.select_related("opened_by"),
+            "can_dispatch": plan.status == plan.Status.ISSUED
+            and request.user.scope.can_write(plan.issuer),
             "children": [
                 (row, row.plan is None and request.user.scope.can_write(row.unit))
                 for row in selectors.child_plans_of(plan)

@@ -273,7 +273,7 @@ def _unit_reports_table(rows: list[dict[str, Any]]) -> Table:
             ]
             for i, row in enumerate(rows, start=1)
         ],
-        widths_cm=[1.0, 5.0, 3.0, 2.2, 2.6, 2.2],
+        widths_cm=[1.2, 4.8, 3.0, 2.2, 2.6, 2.2],
         numeric=(3, 4, 5),
     )
 

@@ -50,6 +50,11 @@ def can_decide(user: Any, report: Report) -> bool:
         return False
     if user is None:
         return True
+    return is_recipient(user, report)
+
+
+def is_recipient(user: Any, report: Report) -> bool:
+    """The officers who receive the report: the ward's coordinators, or the Sở's officers."""
     if user.is_superuser:
         return True
     if report.recipient.is_ward_root:

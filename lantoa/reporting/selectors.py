@@ -261,3 +261,55 @@ def criterion_get_for(user: ScopedUser, pk: object) -> Criterion:
         pk,
         write=True,
     )
+
+
+@dataclass
+class TargetTotal:
+    """One target summed over the wards that reported it to the Sở."""
+
+    text: str
+    wards: int = 0
+    numerator: int = 0
+    denominator: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def percent(self) -> str:
+        from lantoa.core.numbers import format_number
+
+        if not self.denominator:
+            return "—"
+        return f"{format_number(self.numerator * 100 / self.denominator)}%"
+
+
+def province_targets(department: Unit, year: int) -> tuple[list[TargetTotal], int]:
+    """The targets of the wards, as each ward last reported them to the Sở in the year: summed
+    numerators and denominators, and how many wards stand at each status (issue 5, item 7).
+    Returns the totals and how many wards' reports they come from."""
+    latest: dict[int, int] = {}
+    for report_id, unit_id in (
+        Report.objects.filter(recipient=department, end__year=year)
+        .exclude(status=Report.Status.DRAFT)
+        .order_by("unit_id", "-end", "-pk")
+        .values_list("pk", "unit_id")
+    ):
+        latest.setdefault(unit_id, report_id)
+    versions = (
+        ReportVersion.objects.filter(report_id__in=latest.values())
+        .order_by("report_id", "-number")
+        .values_list("report_id", "snapshot")
+    )
+    seen: set[int] = set()
+    totals: dict[str, TargetTotal] = {}
+    for report_id, snapshot in versions:
+        if report_id in seen:
+            continue
+        seen.add(report_id)
+        for target in snapshot.get("targets", []):
+            key = " ".join(target["text"].lower().split())
+            total = totals.setdefault(key, TargetTotal(target["text"]))
+            total.wards += 1
+            total.numerator += target.get("numerator", 0)
+            total.denominator += target.get("denominator", 0)
+            total.statuses[target["status"]] = total.statuses.get(target["status"], 0) + 1
+    return list(totals.values()), len(seen)

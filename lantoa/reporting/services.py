@@ -17,6 +17,7 @@ from lantoa.accounts.models import Role, User
 from lantoa.accounts.services import notify
 from lantoa.core.audit import audit_record
 from lantoa.core.dates import format_vn_date
+from lantoa.distribution.services import report_dispatch
 from lantoa.org.models import Unit
 from lantoa.org.selectors import ward_root_of
 from lantoa.org.services import require_write
@@ -264,6 +265,7 @@ def _sent(actor: Any, report: Report, version: ReportVersion, now: dt.datetime) 
     }
     for user in deciders_of(report):
         notify(user=user, text=text, url=report.get_absolute_url())
+    report_dispatch(actor=actor, report=report)
 
 
 def deciders_of(report: Report) -> list[User]:

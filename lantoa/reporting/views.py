@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from lantoa.accounts.models import Role
 from lantoa.core.dates import local_today
+from lantoa.distribution.services import report_opened_by_recipient
 from lantoa.org.models import Unit
 from lantoa.org.selectors import unit_get_for, ward_root_of
 from lantoa.plans.models import TaskOccurrence
@@ -119,6 +120,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_write = permissions.can_write(user, report)
     can_issue = permissions.can_issue(user, report)
     versions = list(report.versions.select_related("submitted_by", "decided_by"))
+    if report.status != Report.Status.DRAFT and permissions.is_recipient(user, report):
+        report_opened_by_recipient(report=report, user=user)
     return render(
         request,
         "reporting/report_detail.html",
@@ -127,6 +130,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             **_presented(documents.latest_snapshot(report)),
             "live": report.editable,
             "versions": versions,
+            "dispatches": report.dispatches.select_related("opened_by"),
             "can_write": can_write,
             "can_submit": can_write and not report.is_ward_report,
             "can_decide": permissions.can_decide(user, report),
@@ -288,6 +292,7 @@ def province(request: HttpRequest) -> HttpResponse:
         raise Http404
     year = _year(request)
     grids = []
+    targets, reporting_wards = selectors.province_targets(departments[0], year)
     for department in departments:
         for frequency in (Frequency.QUARTERLY, Frequency.YEARLY):
             rules = selectors.province_rules(department, frequency)
@@ -296,7 +301,13 @@ def province(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reporting/province.html",
-        {"grids": grids, "year": year, "years": [year - 1, year, year + 1]},
+        {
+            "grids": grids,
+            "targets": targets,
+            "reporting_wards": reporting_wards,
+            "year": year,
+            "years": [year - 1, year, year + 1],
+        },
     )
 
 

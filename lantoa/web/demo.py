@@ -336,6 +336,10 @@ def load_demo() -> list[DemoAccount]:
             )
         else:
             role_assign(actor=None, user=user, role=account.role, unit=unit)
+    # the Front has no account in the demo: it receives the plan by e-mail (D1)
+    Unit.objects.filter(code=unit_code("MTTQ"), email="").update(
+        email="mttq.backan@demo.lantoa.local"
+    )
     _demo_plan(ward)
     _demo_activities(ward)
     _demo_school_plans(ward)

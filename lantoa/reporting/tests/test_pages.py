@@ -166,3 +166,57 @@ def test_an_english_reader_freezes_a_vietnamese_report(world, regime, school_a_o
     snapshot = report.versions.get().snapshot
     assert snapshot["period_label"] == "quý III năm 2026"
     assert snapshot["activities"]["by_kind"][0]["name"] == "Sinh hoạt dưới cờ"
+
+
+def _ward_with_target(ward, leader_user, department):  # type: ignore[no-untyped-def]
+    """A ward whose plan has one coverage target, its quarter III report issued to the Sở."""
+    from decimal import Decimal
+
+    from lantoa.indicators.models import Indicator
+    from lantoa.indicators.params import clean_params
+    from lantoa.plans.models import Phase, Plan, Target
+    from lantoa.reporting.services import report_issue, rules_ensure
+
+    plan = Plan.objects.create(
+        issuer=ward, number="1/KH-UBND", date=dt.date(2026, 3, 1), title="Kế hoạch",
+        status=Plan.Status.ISSUED, start_year=2026, end_year=2030,
+    )  # fmt: skip
+    phase = Phase.objects.create(plan=plan, label="2026-2030", start_year=2026, end_year=2030)
+    target = Target.objects.create(
+        plan=plan, phase=phase, text="100% cán bộ được quán triệt", value=Decimal(100)
+    )
+    Indicator.objects.create(
+        target=target, kind="coverage", params=clean_params("coverage", {}), confirmed=True
+    )
+    rule = next(
+        r
+        for r in rules_ensure(ward, department)
+        if r.level == "ward" and r.frequency == "quarterly"
+    )
+    report = report_open(actor=None, unit=ward, rule=rule, key=Q3)
+    report_issue(
+        actor=leader_user, report=report, number="03/BC-UBND", issued_on=dt.date(2026, 9, 18),
+        now=at_hcm(2026, 9, 18, 9),
+    )  # fmt: skip
+    return report
+
+
+def test_the_sở_sees_the_targets_of_its_wards_summed_from_their_reports(
+    world, province_viewer, login
+):
+    from conftest import make_user
+    from lantoa.accounts.models import Role
+    from lantoa.reporting.selectors import province_targets
+
+    leader_b = make_user("leader_b", Role.LEADER, world.other_ward)
+    leader_a = make_user("leader_a", Role.LEADER, world.ward)
+    _ward_with_target(world.ward, leader_a, world.department)
+    _ward_with_target(world.other_ward, leader_b, world.department)
+
+    totals, wards = province_targets(world.department, 2026)
+    assert wards == 2
+    [total] = totals
+    # ward A: teacher A, teacher B, the official; ward B: its teacher; nobody briefed
+    assert (total.wards, total.numerator, total.denominator) == (2, 0, 4)
+    page = login(province_viewer).get("/reports/province/?year=2026").content.decode()
+    assert "100% cán bộ được quán triệt" in page and "0/4" in page

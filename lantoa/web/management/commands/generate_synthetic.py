@@ -39,4 +39,5 @@ LABELS = {
     "plans": "kế hoạch",
     "activities": "hoạt động",
     "attendance": "lượt dự",
+    "reports": "báo cáo",
 }
