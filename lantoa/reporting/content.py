@@ -29,7 +29,7 @@ from lantoa.activities.selectors import in_subtree
 from lantoa.core.files import IMAGE_KINDS
 from lantoa.org.models import Posting, Unit
 from lantoa.plans.models import TaskOccurrence
-from lantoa.reporting.periods import PeriodKey
+from lantoa.reporting.periods import ReportingPeriod
 
 HIGHLIGHTS = 5
 NO_CHANNEL = "Không ghi kênh"
@@ -117,7 +117,7 @@ def activity_statistics(unit: Unit, start: dt.date, end: dt.date) -> dict[str, A
 def by_period(unit: Unit, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     """A review's figures quarter by quarter (sơ kết, tổng kết: O1.4), clipped to its dates."""
     rows = []
-    key = PeriodKey.containing("quarterly", start)
+    key = ReportingPeriod.containing("quarterly", start)
     while key.window()[0] <= end:
         first, last = key.window()
         first, last = max(first, start), min(last, end)
@@ -131,7 +131,7 @@ def by_period(unit: Unit, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
                 "participants": totals["p"] or 0,
             }
         )
-        key = PeriodKey.containing("quarterly", key.window()[1] + dt.timedelta(days=1))
+        key = ReportingPeriod.containing("quarterly", key.window()[1] + dt.timedelta(days=1))
     return rows
 
 

@@ -26,7 +26,7 @@ from lantoa.org.models import Unit
 from lantoa.plans.models import TaskOccurrence
 from lantoa.reporting.content import activities_in, briefing_coverage
 from lantoa.reporting.models import Criterion, Report, ReportingRule, Rubric
-from lantoa.reporting.periods import PeriodKey, periods_of_year
+from lantoa.reporting.periods import ReportingPeriod, periods_of_year
 from lantoa.reporting.selectors import Timeliness, timeliness
 from lantoa.reporting.services import reporters_of
 
@@ -169,7 +169,7 @@ def evaluate(rubric: Rubric, today: dt.date | None = None) -> list[Ranked]:
     """Every unit that reports to the ward, scored on each criterion, best first."""
     today = today or local_today()
     ward = rubric.owner
-    start, end = PeriodKey(rubric.year, "yearly", 1).window()
+    start, end = ReportingPeriod(rubric.year, "yearly", 1).window()
     rules = list(
         ReportingRule.objects.filter(owner=ward, level=ReportingRule.Level.UNITS, is_active=True)
     )

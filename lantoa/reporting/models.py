@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.dates import local_today
 from lantoa.org.models import Unit
-from lantoa.reporting.periods import Frequency, PeriodKey
+from lantoa.reporting.periods import Frequency, ReportingPeriod
 
 # Kinds of unit that owe the ward a report by default (O3.4: TTDVTH; O4.5: schools).
 DEFAULT_REPORTER_KINDS = [Unit.Kind.SCHOOL, Unit.Kind.SERVICE_CENTRE]
@@ -75,13 +75,13 @@ class ReportingRule(models.Model):
     def __str__(self) -> str:
         return f"{self.get_level_display()} — {self.get_frequency_display()}"
 
-    def window(self, key: PeriodKey) -> tuple[dt.date, dt.date]:
+    def window(self, key: ReportingPeriod) -> tuple[dt.date, dt.date]:
         return key.window(self.cutoff_day)
 
-    def due(self, key: PeriodKey) -> dt.date:
+    def due(self, key: ReportingPeriod) -> dt.date:
         return key.window(self.cutoff_day)[1] + dt.timedelta(days=self.due_days)
 
-    def applies_to(self, key: PeriodKey) -> bool:
+    def applies_to(self, key: ReportingPeriod) -> bool:
         """Periods that closed before the regime was set up are not owed."""
         return key.window(self.cutoff_day)[1] >= self.applies_from
 
@@ -187,8 +187,8 @@ class Report(models.Model):
         return reverse("reporting:detail", args=[self.pk])
 
     @property
-    def period_key(self) -> PeriodKey | None:
-        return PeriodKey.parse(self.period) if self.period else None
+    def period_key(self) -> ReportingPeriod | None:
+        return ReportingPeriod.parse(self.period) if self.period else None
 
     @property
     def period_label(self) -> str:

@@ -48,13 +48,13 @@ def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
 
 
 @dataclass(frozen=True, order=True)
-class PeriodKey:
+class ReportingPeriod:
     year: int
     frequency: str
     number: int  # month 1–12, quarter 1–4, half 1–2, 1 for the year
 
     @classmethod
-    def parse(cls, text: str) -> PeriodKey:
+    def parse(cls, text: str) -> ReportingPeriod:
         """`2026`, `2026-H1`, `2026-Q3`, `2026-09`; ValueError with a Vietnamese message otherwise."""
         cleaned = text.strip()
         for pattern, frequency in PATTERNS:
@@ -76,7 +76,7 @@ class PeriodKey:
         )
 
     @classmethod
-    def containing(cls, frequency: str, day: dt.date, cutoff_day: int = 14) -> PeriodKey:
+    def containing(cls, frequency: str, day: dt.date, cutoff_day: int = 14) -> ReportingPeriod:
         """The period whose cut-off window holds the day (16/12/2026 is already in 2027)."""
         year, month = day.year, day.month
         if day.day > cutoff_day:
@@ -118,17 +118,17 @@ class PeriodKey:
         start_year, start_month = _add_months(year, month, -size)
         return dt.date(start_year, start_month, cutoff_day) + dt.timedelta(days=1), end
 
-    def previous(self) -> PeriodKey:
+    def previous(self) -> ReportingPeriod:
         size = MONTHS_IN[Frequency(self.frequency)]
         per_year = 12 // size
         if self.number > 1:
-            return PeriodKey(self.year, self.frequency, self.number - 1)
-        return PeriodKey(self.year - 1, self.frequency, per_year)
+            return ReportingPeriod(self.year, self.frequency, self.number - 1)
+        return ReportingPeriod(self.year - 1, self.frequency, per_year)
 
-    def same_period_last_year(self) -> PeriodKey:
-        return PeriodKey(self.year - 1, self.frequency, self.number)
+    def same_period_last_year(self) -> ReportingPeriod:
+        return ReportingPeriod(self.year - 1, self.frequency, self.number)
 
 
-def periods_of_year(frequency: str, year: int) -> list[PeriodKey]:
+def periods_of_year(frequency: str, year: int) -> list[ReportingPeriod]:
     per_year = 12 // MONTHS_IN[Frequency(frequency)]
-    return [PeriodKey(year, frequency, n) for n in range(1, per_year + 1)]
+    return [ReportingPeriod(year, frequency, n) for n in range(1, per_year + 1)]

@@ -19,15 +19,15 @@ from lantoa.accounts.services import notify
 from lantoa.core.dates import format_vn_date, local_today
 from lantoa.org.models import Unit
 from lantoa.reporting.models import Report, ReportingRule, ReportReminder
-from lantoa.reporting.periods import PeriodKey
+from lantoa.reporting.periods import ReportingPeriod
 from lantoa.reporting.services import reporters_of
 
 BEFORE_DAYS = (3, 0)
 AFTER_DAYS = 1
 
 
-def _recent_keys(rule: ReportingRule, today: dt.date) -> list[PeriodKey]:
-    key = PeriodKey.containing(rule.frequency, today, rule.cutoff_day)
+def _recent_keys(rule: ReportingRule, today: dt.date) -> list[ReportingPeriod]:
+    key = ReportingPeriod.containing(rule.frequency, today, rule.cutoff_day)
     return [key, key.previous(), key.previous().previous()]
 
 
@@ -101,7 +101,7 @@ def reminders_send(*, today: dt.date | None = None) -> int:
 
 def _send_once(
     rule: ReportingRule,
-    key: PeriodKey,
+    key: ReportingPeriod,
     unit: Unit,
     user: User,
     kind: str,

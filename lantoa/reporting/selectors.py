@@ -17,7 +17,7 @@ from lantoa.core.scoping import ScopedUser, get_in_scope, scope_filter
 from lantoa.org.models import Unit
 from lantoa.org.selectors import ward_root_of
 from lantoa.reporting.models import Criterion, Report, ReportingRule, ReportVersion
-from lantoa.reporting.periods import PeriodKey, periods_of_year
+from lantoa.reporting.periods import ReportingPeriod, periods_of_year
 from lantoa.reporting.services import reporters_of
 
 REPORT_PATHS = ("unit__path", "recipient__path")
@@ -114,7 +114,7 @@ STATUS_NOTES = {
 
 @dataclass
 class GridCell:
-    key: PeriodKey
+    key: ReportingPeriod
     state: str
     days_late: int = 0
     report: int | None = None  # pk, for the link
@@ -146,7 +146,7 @@ class GridRow:
 
 @dataclass
 class Grid:
-    keys: list[PeriodKey]
+    keys: list[ReportingPeriod]
     rows: list[GridRow]
     totals: dict[str, int]
 
@@ -211,7 +211,7 @@ class Owed:
 
     unit: Unit
     rule: ReportingRule
-    key: PeriodKey
+    key: ReportingPeriod
     start: dt.date
     end: dt.date
     due: dt.date
@@ -235,7 +235,7 @@ def owed_by(units: list[Unit], today: dt.date | None = None, back: int = 4) -> l
     for unit in units:
         ward = ward_root_of(unit)
         for rule in ward.reporting_rules.filter(is_active=True).order_by("level", "frequency"):
-            key = PeriodKey.containing(rule.frequency, today, rule.cutoff_day)
+            key = ReportingPeriod.containing(rule.frequency, today, rule.cutoff_day)
             for _step in range(back + 1):
                 start, end = rule.window(key)
                 if not rule.applies_to(key):
@@ -313,3 +313,16 @@ def province_targets(department: Unit, year: int) -> tuple[list[TargetTotal], in
             total.denominator += target.get("denominator", 0)
             total.statuses[target["status"]] = total.statuses.get(target["status"], 0) + 1
     return list(totals.values()), len(seen)
+
+
+def waiting_for(user: ScopedUser) -> QuerySet[Report]:
+    """Submitted reports the user is to accept or return: sent to the ward they coordinate,
+    or to the Sở they work for (one query; the home page counts them)."""
+    from lantoa.accounts.models import Role
+
+    recipients = [
+        ward_root_of(a.unit).pk if a.role == Role.COORDINATOR else a.unit_id
+        for a in getattr(user, "roles", [])
+        if a.role in (Role.COORDINATOR, Role.PROVINCE_VIEWER)
+    ]
+    return Report.objects.filter(status=Report.Status.SUBMITTED, recipient_id__in=recipients)

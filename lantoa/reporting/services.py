@@ -24,7 +24,7 @@ from lantoa.org.services import require_write
 from lantoa.plans.models import Plan
 from lantoa.reporting import content, permissions
 from lantoa.reporting.models import DEFAULT_REPORTER_KINDS, Report, ReportingRule, ReportVersion
-from lantoa.reporting.periods import Frequency, PeriodKey
+from lantoa.reporting.periods import Frequency, ReportingPeriod
 
 NUMBER_RE = re.compile(r"^\d{1,4}/BC-[A-ZĐ0-9&-]+$")
 # Days after the cut-off (the 14th) by default: units to the ward by the 17th, the ward to the
@@ -110,7 +110,7 @@ def ward_plan(ward: Unit, year: int) -> Plan | None:
 
 
 @transaction.atomic
-def report_open(*, actor: Any, unit: Unit, rule: ReportingRule, key: PeriodKey) -> Report:
+def report_open(*, actor: Any, unit: Unit, rule: ReportingRule, key: ReportingPeriod) -> Report:
     """The unit's report for the period, created as a draft the first time (pre-filled)."""
     if key.frequency != rule.frequency:
         raise ValidationError(_("Kỳ báo cáo không khớp với chế độ báo cáo."))

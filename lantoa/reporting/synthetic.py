@@ -18,10 +18,10 @@ from django.db.models import Count, Sum
 from lantoa.activities.models import Activity
 from lantoa.org.models import Unit
 from lantoa.reporting.models import Report, ReportingRule, ReportVersion
-from lantoa.reporting.periods import PeriodKey
+from lantoa.reporting.periods import ReportingPeriod
 from lantoa.reporting.services import reporters_of, rules_ensure
 
-QUARTERS = [PeriodKey(2026, "quarterly", n) for n in (1, 2, 3)]
+QUARTERS = [ReportingPeriod(2026, "quarterly", n) for n in (1, 2, 3)]
 HCM = dt.timezone(dt.timedelta(hours=7))
 
 
@@ -61,7 +61,7 @@ def _figures(root: Unit, rule: ReportingRule) -> dict[tuple[int, str], dict[str,
 
 
 def _snapshot(
-    unit: Unit, key: PeriodKey, rule: ReportingRule, figures: dict[str, int]
+    unit: Unit, key: ReportingPeriod, rule: ReportingRule, figures: dict[str, int]
 ) -> dict[str, Any]:
     start, end = rule.window(key)
     return {

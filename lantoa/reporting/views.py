@@ -33,7 +33,7 @@ from lantoa.reporting.forms import (
     YearForm,
 )
 from lantoa.reporting.models import Report, ReportingRule
-from lantoa.reporting.periods import Frequency, PeriodKey
+from lantoa.reporting.periods import Frequency, ReportingPeriod
 
 
 def _author_units(user) -> list[Unit]:  # type: ignore[no-untyped-def]
@@ -69,8 +69,14 @@ def report_index(request: HttpRequest) -> HttpResponse:
     user = request.user
     reports = selectors.report_list_for(user)
     owed = selectors.owed_by(_author_units(user))
-    waiting = [
-        r for r in reports.filter(status=Report.Status.SUBMITTED) if permissions.can_decide(user, r)
+    waiting = list(selectors.waiting_for(user).select_related("unit").order_by("updated_at"))
+    to_issue = [
+        r
+        for r in reports.filter(
+            unit__kind=Unit.Kind.PEOPLE_COMMITTEE,
+            status__in=[Report.Status.DRAFT, Report.Status.RETURNED],
+        )
+        if permissions.can_issue(user, r)
     ]
     units = _author_units(user)
     return render(
@@ -84,6 +90,7 @@ def report_index(request: HttpRequest) -> HttpResponse:
             else None,
             "owed": owed,
             "waiting": waiting,
+            "to_issue": to_issue,
             "recent": reports.exclude(status=Report.Status.DRAFT).order_by("-updated_at")[:30],
             "is_coordinator": user.has_role(Role.COORDINATOR, Role.LEADER),
             "is_province": user.has_role(Role.PROVINCE_VIEWER),
@@ -106,7 +113,7 @@ def report_open(request: HttpRequest) -> HttpResponse:
     rule = selectors.rule_get_for(request.user, request.POST.get("rule"))
     unit = unit_get_for(request.user, request.POST.get("unit"))
     try:
-        key = PeriodKey.parse(request.POST.get("period", ""))
+        key = ReportingPeriod.parse(request.POST.get("period", ""))
         report = services.report_open(actor=request.user, unit=unit, rule=rule, key=key)
     except (ValueError, ValidationError) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))

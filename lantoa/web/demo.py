@@ -555,7 +555,7 @@ def _demo_reports(ward: Unit) -> None:
     """Quarter III of 2026: three units reported (one late), one was returned and has not
     resubmitted, the rest owe it; the ward's own report is a draft (issue 5)."""
     from lantoa.reporting.models import Report, ReportingRule
-    from lantoa.reporting.periods import PeriodKey
+    from lantoa.reporting.periods import ReportingPeriod
     from lantoa.reporting.services import report_decide, report_open, report_submit, rules_ensure
 
     rules = rules_ensure(ward)
@@ -566,7 +566,7 @@ def _demo_reports(ward: Unit) -> None:
     if Report.objects.filter(unit__path__startswith=ward.path).exists():
         return
     coordinator = User.objects.get(username="dieuphoi")
-    key = PeriodKey.parse("2026-Q3")
+    key = ReportingPeriod.parse("2026-Q3")
     hcm = dt.timezone(dt.timedelta(hours=7))
     for suffix, sent, decision, text in DEMO_REPORTS:
         unit = Unit.objects.get(code=unit_code(suffix))

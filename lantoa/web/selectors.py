@@ -14,6 +14,7 @@ from lantoa.org.models import Person, RosterImport
 from lantoa.org.selectors import ROSTERED_KINDS, person_list_for, unit_list_for
 from lantoa.plans.models import TaskOccurrence
 from lantoa.plans.selectors import occurrence_buckets, occurrence_list_for
+from lantoa.reporting.selectors import waiting_for
 
 
 @dataclass
@@ -103,6 +104,20 @@ def home_summary_for(user: User) -> HomeSummary:
                 % {"n": overdue},
                 reverse("plans:task_list") + f"?bucket={TaskOccurrence.Bucket.OPEN_OVERDUE}",
                 overdue,
+            )
+        )
+    waiting = waiting_for(user).count()
+    if waiting:
+        summary.attention.append(
+            AttentionItem(
+                ngettext(
+                    "%(n)s báo cáo đã gửi đến, chờ tiếp nhận",
+                    "%(n)s báo cáo đã gửi đến, chờ tiếp nhận",
+                    waiting,
+                )
+                % {"n": waiting},
+                reverse("reporting:index"),
+                waiting,
             )
         )
     summary.notifications = list(

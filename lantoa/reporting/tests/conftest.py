@@ -10,10 +10,10 @@ import pytest
 from lantoa.activities.models import Activity, ActivityKind
 from lantoa.activities.services import activity_record, attendance_add
 from lantoa.reporting.models import ReportingRule
-from lantoa.reporting.periods import PeriodKey
+from lantoa.reporting.periods import ReportingPeriod
 from lantoa.reporting.services import rules_ensure
 
-Q3 = PeriodKey.parse("2026-Q3")  # data 15/06/2026 – 14/09/2026, units due 17/09, ward 20/09
+Q3 = ReportingPeriod.parse("2026-Q3")  # data 15/06/2026 – 14/09/2026, units due 17/09, ward 20/09
 HCM = dt.timezone(dt.timedelta(hours=7))
 
 

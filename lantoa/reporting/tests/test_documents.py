@@ -189,3 +189,30 @@ def test_build_report_writes_each_format(issued, tmp_path, world):
 def test_build_report_names_what_is_wrong(world, tmp_path, unit, period, out, message):
     with pytest.raises(CommandError, match=message):
         call_command("build_report", unit=unit, period=period, out=str(tmp_path / out))
+
+
+def test_a_notable_activity_prints_with_its_photo(world, regime):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from lantoa.activities.services import activity_evidence_add
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 40, 40)).save(buffer, format="PNG")
+    activity = record(
+        world.school_a, "contest", dt.date(2026, 8, 20), 222, title="Hội thi tìm hiểu Nghị quyết"
+    )
+    activity_evidence_add(
+        actor=None,
+        activity=activity,
+        files=[SimpleUploadedFile("hoi-thi.png", buffer.getvalue(), content_type="image/png")],
+    )
+    record(world.school_a, "flag_ceremony", dt.date(2026, 8, 21), 500)  # no photo: not notable
+    report = report_open(actor=None, unit=world.school_a, rule=regime.units, key=Q3)
+
+    document = docx_of(report)
+
+    text = all_text(document)
+    assert "- Hội thi tìm hiểu Nghị quyết (Trường Tiểu học Thử A, ngày 20/08/2026, 222" in text
+    assert "flag_ceremony 21/08/2026" not in text
+    assert len(document.inline_shapes) == 2  # the chart and the photo

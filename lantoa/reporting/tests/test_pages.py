@@ -220,3 +220,25 @@ def test_the_sở_sees_the_targets_of_its_wards_summed_from_their_reports(
     assert (total.wards, total.numerator, total.denominator) == (2, 0, 4)
     page = login(province_viewer).get("/reports/province/?year=2026").content.decode()
     assert "100% cán bộ được quán triệt" in page and "0/4" in page
+
+
+def test_the_leader_finds_the_ward_report_waiting_for_approval(
+    world, regime, coordinator, leader, login
+):
+    report = report_open(actor=coordinator, unit=world.ward, rule=regime.ward, key=Q3)
+    page = login(leader).get("/reports/")
+    assert [r.pk for r in page.context["to_issue"]] == [report.pk]
+    assert page.context["owed"] == []  # the leader writes no report
+    assert login(coordinator).get("/reports/").context["to_issue"] == []
+
+
+def test_the_home_page_tells_the_coordinator_what_waits_for_acceptance(
+    school_report, coordinator, school_b_officer, login
+):
+    report_submit(actor=None, report=school_report, now=at_hcm(2026, 9, 16))
+    home = login(coordinator).get("/").context["summary"]
+    assert [(a.text, a.url) for a in home.attention if "chờ tiếp nhận" in a.text] == [
+        ("1 báo cáo đã gửi đến, chờ tiếp nhận", "/reports/")
+    ]
+    other = login(school_b_officer).get("/").context["summary"]
+    assert not [a for a in other.attention if "chờ tiếp nhận" in a.text]

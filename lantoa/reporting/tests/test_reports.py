@@ -16,7 +16,7 @@ from lantoa.org.models import Posting, Unit
 from lantoa.plans.models import Plan, Task, TaskOccurrence
 from lantoa.reporting import content, selectors
 from lantoa.reporting.models import Report, ReportVersion
-from lantoa.reporting.periods import PeriodKey
+from lantoa.reporting.periods import ReportingPeriod
 from lantoa.reporting.reminders import reminders_send
 from lantoa.reporting.selectors import Timeliness, timeliness
 from lantoa.reporting.services import (
@@ -43,7 +43,7 @@ from lantoa.reporting.tests.conftest import Q3, at_hcm, brief, record
     ],
 )
 def test_period_windows_follow_decree_09(text, start, end, label):
-    key = PeriodKey.parse(text)
+    key = ReportingPeriod.parse(text)
     assert key.window() == (start, end)
     assert key.label == label
     assert str(key) == text
@@ -52,13 +52,13 @@ def test_period_windows_follow_decree_09(text, start, end, label):
 @pytest.mark.parametrize("text", ["2026-Q5", "2026-13", "26", "2026-H3", "quý 3"])
 def test_a_bad_period_says_how_to_write_one(text):
     with pytest.raises(ValueError, match="2026-Q3"):
-        PeriodKey.parse(text)
+        ReportingPeriod.parse(text)
 
 
 def test_the_day_after_the_cut_off_belongs_to_the_next_period():
-    assert str(PeriodKey.containing("quarterly", dt.date(2026, 9, 14))) == "2026-Q3"
-    assert str(PeriodKey.containing("quarterly", dt.date(2026, 9, 15))) == "2026-Q4"
-    assert str(PeriodKey.containing("yearly", dt.date(2026, 12, 15))) == "2027"
+    assert str(ReportingPeriod.containing("quarterly", dt.date(2026, 9, 14))) == "2026-Q3"
+    assert str(ReportingPeriod.containing("quarterly", dt.date(2026, 9, 15))) == "2026-Q4"
+    assert str(ReportingPeriod.containing("yearly", dt.date(2026, 12, 15))) == "2027"
 
 
 # --- numbers equal direct counts -------------------------------------------------------------

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lantoa.org.models import Unit
 from lantoa.reporting import documents
-from lantoa.reporting.periods import PeriodKey
+from lantoa.reporting.periods import ReportingPeriod
 
 
 class Command(BaseCommand):
@@ -25,7 +25,7 @@ class Command(BaseCommand):
         if unit is None:
             raise CommandError(f"Không có đơn vị mã “{options['unit']}”.")
         try:
-            key = PeriodKey.parse(options["period"])
+            key = ReportingPeriod.parse(options["period"])
         except ValueError as exc:
             raise CommandError(str(exc)) from None
         out = Path(options["out"])
