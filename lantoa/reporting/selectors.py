@@ -23,16 +23,28 @@ from lantoa.reporting.services import reporters_of
 REPORT_PATHS = ("unit__path", "recipient__path")
 
 
+def _readable(user: ScopedUser) -> QuerySet[Report]:
+    """A province officer reads the wards' records but not their unfinished reports: a report
+    reaches the Sở when it is sent."""
+    from lantoa.accounts.models import Role
+
+    reports = Report.objects.all()
+    roles = getattr(user, "roles", [])
+    if roles and all(a.role == Role.PROVINCE_VIEWER for a in roles):
+        reports = reports.exclude(status=Report.Status.DRAFT)
+    return reports
+
+
 def report_list_for(user: ScopedUser) -> QuerySet[Report]:
     """Reports the user may read: of units in scope, or sent to a unit in scope (the Sở)."""
-    return scope_filter(Report.objects.all(), user.scope, REPORT_PATHS).select_related(
+    return scope_filter(_readable(user), user.scope, REPORT_PATHS).select_related(
         "unit", "recipient", "rule"
     )
 
 
 def report_get_for(user: ScopedUser, pk: object) -> Report:
     return get_in_scope(
-        Report.objects.select_related("unit", "recipient", "rule", "plan"),
+        _readable(user).select_related("unit", "recipient", "rule", "plan"),
         user.scope,
         REPORT_PATHS,
         pk,

@@ -242,3 +242,19 @@ def test_the_home_page_tells_the_coordinator_what_waits_for_acceptance(
     ]
     other = login(school_b_officer).get("/").context["summary"]
     assert not [a for a in other.attention if "chờ tiếp nhận" in a.text]
+
+
+def test_the_sở_reads_a_ward_report_only_once_it_is_sent(
+    world, regime, coordinator, leader, province_viewer, login
+):
+    from lantoa.reporting.services import report_issue
+
+    report = report_open(actor=coordinator, unit=world.ward, rule=regime.ward, key=Q3)
+    so = login(province_viewer)
+    assert so.get(report.get_absolute_url()).status_code == 404
+    report_issue(
+        actor=leader, report=report, number="09/BC-UBND", issued_on=dt.date(2026, 9, 18),
+        now=at_hcm(2026, 9, 18, 9),
+    )  # fmt: skip
+    page = so.get(report.get_absolute_url())
+    assert page.status_code == 200 and page.context["can_decide"]
