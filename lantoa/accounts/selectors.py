@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -45,3 +46,20 @@ def audit_list_for(
             at__lt=dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
         )
     return entries.order_by("-at", "-id")
+
+
+def users_with_role(
+    roles: list[str] | None = None, *, unit: Any = None, within: str = ""
+) -> QuerySet[User]:
+    """Active users holding one of `roles` (any role when None) at `unit`, or at any unit under
+    the path `within`: the one query behind "the ward's coordinators", "the school's officers",
+    "the Sở's officers" wherever someone is to be told something."""
+    users = User.objects.filter(is_active=True)
+    condition = Q()
+    if roles is not None:
+        condition &= Q(role_assignments__role__in=roles)
+    if unit is not None:
+        condition &= Q(role_assignments__unit=unit)
+    if within:
+        condition &= Q(role_assignments__unit__path__startswith=within)
+    return users.filter(condition).distinct().order_by("pk")

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lantoa.accounts.models import Role, User
+from lantoa.accounts.selectors import users_with_role
 from lantoa.accounts.services import notify
 from lantoa.core.audit import audit_record
 from lantoa.core.text import fold
@@ -60,16 +61,10 @@ GROUPS = [
 def accounts_of(unit: Unit, *, leaders_only: bool = False) -> list[User]:
     """Who receives for a unit: its own accounts; for a People's Committee, its coordinators
     and leaders (the committee's documents land at the Culture-Society Office)."""
-    users = User.objects.filter(is_active=True)
     if unit.is_ward_root:
         roles = [Role.LEADER] if leaders_only else [Role.COORDINATOR, Role.LEADER]
-        users = users.filter(
-            role_assignments__unit__path__startswith=unit.path,
-            role_assignments__role__in=roles,
-        )
-    else:
-        users = users.filter(role_assignments__unit=unit)
-    return list(users.distinct().order_by("pk"))
+        return list(users_with_role(roles, within=unit.path))
+    return list(users_with_role(unit=unit))
 
 
 def channel_for(recipient: Recipient) -> str:

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from lantoa.accounts.models import Role, User
+from lantoa.accounts.selectors import users_with_role
 from lantoa.accounts.services import notify
 from lantoa.core.dates import format_vn_date, local_today
 from lantoa.org.selectors import ward_root_of
@@ -31,13 +32,7 @@ def _owners(occurrence: TaskOccurrence) -> list[User]:
 
 def _coordinators(occurrence: TaskOccurrence) -> list[User]:
     ward = ward_root_of(occurrence.task.plan.issuer)
-    return list(
-        User.objects.filter(
-            is_active=True,
-            role_assignments__role=Role.COORDINATOR,
-            role_assignments__unit__path__startswith=ward.path,
-        ).distinct()
-    )
+    return list(users_with_role([Role.COORDINATOR], within=ward.path))
 
 
 def _message(occurrence: TaskOccurrence, kind: str, days: int) -> str:

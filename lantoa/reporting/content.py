@@ -20,7 +20,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -70,7 +70,8 @@ def _collect(report: Any, narrative: dict[str, str] | None) -> Snapshot:
     return snapshot
 
 
-def activities_in(unit: Unit, start: dt.date, end: dt.date):  # type: ignore[no-untyped-def]
+def activities_in(unit: Unit, start: dt.date, end: dt.date) -> QuerySet[Activity]:
+    """Organised or co-organised within the unit's subtree, dated inside the window, each once."""
     return Activity.objects.filter(in_subtree(unit.path), date__gte=start, date__lte=end)
 
 

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lantoa.accounts.models import Role, User
+from lantoa.accounts.selectors import users_with_role
 from lantoa.accounts.services import notify
 from lantoa.core.dates import format_vn_date, local_today
 from lantoa.org.models import Unit
@@ -32,25 +33,14 @@ def _recent_keys(rule: ReportingRule, today: dt.date) -> list[ReportingPeriod]:
 
 
 def _unit_officers(unit: Unit) -> list[User]:
-    roles = [Role.COORDINATOR] if unit.is_ward_root else [Role.UNIT_OFFICER, Role.EDITOR]
-    filters = (
-        {"role_assignments__unit__path__startswith": unit.path}
-        if unit.is_ward_root
-        else {"role_assignments__unit": unit}
-    )
-    return list(
-        User.objects.filter(is_active=True, role_assignments__role__in=roles, **filters).distinct()
-    )
+    """Who writes the unit's report: its officers; the coordinators for a ward."""
+    if unit.is_ward_root:
+        return _coordinators(unit)
+    return list(users_with_role([Role.UNIT_OFFICER, Role.EDITOR], unit=unit))
 
 
 def _coordinators(ward: Unit) -> list[User]:
-    return list(
-        User.objects.filter(
-            is_active=True,
-            role_assignments__role=Role.COORDINATOR,
-            role_assignments__unit__path__startswith=ward.path,
-        ).distinct()
-    )
+    return list(users_with_role([Role.COORDINATOR], within=ward.path))
 
 
 def reminders_send(*, today: dt.date | None = None) -> int:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lantoa.accounts.models import Role, User
+from lantoa.accounts.selectors import users_with_role
 from lantoa.accounts.services import notify
 from lantoa.core.audit import audit_record
 from lantoa.core.dates import format_vn_date
@@ -270,33 +271,14 @@ def _sent(actor: Any, report: Report, version: ReportVersion, now: dt.datetime) 
 
 def deciders_of(report: Report) -> list[User]:
     if report.recipient.is_ward_root:
-        return list(
-            User.objects.filter(
-                is_active=True,
-                role_assignments__role=Role.COORDINATOR,
-                role_assignments__unit__path__startswith=report.recipient.path,
-            ).distinct()
-        )
-    return list(
-        User.objects.filter(
-            is_active=True,
-            role_assignments__role=Role.PROVINCE_VIEWER,
-            role_assignments__unit=report.recipient,
-        ).distinct()
-    )
+        return list(users_with_role([Role.COORDINATOR], within=report.recipient.path))
+    return list(users_with_role([Role.PROVINCE_VIEWER], unit=report.recipient))
 
 
 def authors_of(report: Report) -> list[User]:
-    roles = (
-        [Role.COORDINATOR]
-        if report.is_ward_report
-        else [Role.UNIT_OFFICER, Role.EDITOR, Role.COORDINATOR]
-    )
-    users = User.objects.filter(
-        is_active=True,
-        role_assignments__role__in=roles,
-        role_assignments__unit__path__startswith=report.unit.path,
-    ).distinct()
+    """Who is told of a decision: those who write the report (permissions.is_author)."""
+    roles = [Role.COORDINATOR] if report.is_ward_report else [Role.UNIT_OFFICER, Role.EDITOR]
+    users = users_with_role(roles, within=report.unit.path)
     return [u for u in users if permissions.is_author(u, report)]
 
 

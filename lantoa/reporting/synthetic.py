@@ -14,6 +14,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.db.models import Count, Sum
+from django.utils import translation
 
 from lantoa.activities.models import Activity
 from lantoa.org.models import Unit
@@ -67,7 +68,7 @@ def _snapshot(
     return {
         "unit": {"name": unit.name, "code": unit.code, "kind": unit.kind},
         "period": str(key),
-        "period_label": f"quý {['I', 'II', 'III', 'IV'][key.number - 1]} năm {key.year}",
+        "period_label": key.label,
         "start": start.isoformat(),
         "end": end.isoformat(),
         "activities": {**figures, "reach": 0, "by_kind": [], "by_channel": [], "by_audience": []},
@@ -80,6 +81,11 @@ def _snapshot(
 
 def reports_generate(root: Unit, department: Unit, rng: random.Random) -> int:
     """The commune's regime and its reports for quarters I–III of 2026; returns the count."""
+    with translation.override("vi"):  # snapshots are Vietnamese, as `content.collect` makes them
+        return _reports(root, department, rng)
+
+
+def _reports(root: Unit, department: Unit, rng: random.Random) -> int:
     rules = rules_ensure(root, recipient=department)
     ReportingRule.objects.filter(owner=root).update(applies_from=dt.date(2026, 1, 1))
     units_rule = next(r for r in rules if r.level == ReportingRule.Level.UNITS)
