@@ -147,7 +147,7 @@ def _measure(
         text = _("%(b)s/%(p)s người") % {"b": coverage["briefed"], "p": coverage["people"]}
         return _percent(coverage["briefed"], coverage["people"]), text, ""
     if measure == M.REPORTS_ON_TIME:
-        on_time, owed = _report_share(unit, rules, start.year + 1, today)
+        on_time, owed = _report_share(unit, rules, end.year, today)
         text = _("%(n)s/%(d)s báo cáo đúng hạn") % {"n": on_time, "d": owed}
         return _percent(on_time, owed), text, reverse("reporting:completeness")
     due = TaskOccurrence.objects.filter(

@@ -26,6 +26,20 @@ def _ward_path_of(unit: Any) -> str:
     return "/" + unit.path.strip("/").split("/")[0] + "/"
 
 
+def author_units(user: Any) -> list[Any]:
+    """The units whose reports the user writes: their own unit (officers, editors), or the ward
+    for a coordinator — the same rule as `is_author`, from the user's side."""
+    from lantoa.org.selectors import ward_root_of
+
+    units: list[Any] = []
+    for assignment in user.roles:
+        if assignment.role == Role.COORDINATOR:
+            units.append(ward_root_of(assignment.unit))
+        elif assignment.role in (Role.UNIT_OFFICER, Role.EDITOR):
+            units.append(assignment.unit)
+    return list(dict.fromkeys(units))
+
+
 def can_write(user: Any, report: Report) -> bool:
     return report.editable and is_author(user, report)
 

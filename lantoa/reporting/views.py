@@ -36,17 +36,6 @@ from lantoa.reporting.models import Report, ReportingRule
 from lantoa.reporting.periods import Frequency, ReportingPeriod
 
 
-def _author_units(user) -> list[Unit]:  # type: ignore[no-untyped-def]
-    """Units whose reports the user writes: their own unit, or the ward for a coordinator."""
-    units: list[Unit] = []
-    for assignment in user.roles:
-        if assignment.role == Role.COORDINATOR:
-            units.append(ward_root_of(assignment.unit))
-        elif assignment.role in (Role.UNIT_OFFICER, Role.EDITOR):
-            units.append(assignment.unit)
-    return list(dict.fromkeys(units))
-
-
 def _presented(snapshot: dict) -> dict:  # type: ignore[type-arg]
     """What the snapshot partial needs beyond the snapshot: labelled task buckets, narrative."""
     labels = dict(TaskOccurrence.Bucket.choices)
@@ -68,7 +57,7 @@ def _year(request: HttpRequest) -> int:
 def report_index(request: HttpRequest) -> HttpResponse:
     user = request.user
     reports = selectors.report_list_for(user)
-    owed = selectors.owed_by(_author_units(user))
+    owed = selectors.owed_by(permissions.author_units(user))
     waiting = list(selectors.waiting_for(user).select_related("unit").order_by("updated_at"))
     to_issue = [
         r
@@ -78,7 +67,7 @@ def report_index(request: HttpRequest) -> HttpResponse:
         )
         if permissions.can_issue(user, r)
     ]
-    units = _author_units(user)
+    units = permissions.author_units(user)
     return render(
         request,
         "reporting/report_index.html",
@@ -100,7 +89,7 @@ def report_index(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def review_open(request: HttpRequest) -> HttpResponse:
-    form = ReviewForm(request.POST, units=_author_units(request.user))
+    form = ReviewForm(request.POST, units=permissions.author_units(request.user))
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
         return redirect("reporting:index")
