@@ -29,7 +29,7 @@ def p95(values: list[float]) -> float:
 def ensure_data(scale: str) -> str:
     """Generate the synthetic data unless the database already holds wards; says which."""
     if Unit.objects.filter(kind=Unit.Kind.PEOPLE_COMMITTEE).exists():
-        return "đã có trong cơ sở dữ liệu, sinh bằng generate_synthetic"
+        return "đã có trong cơ sở dữ liệu: sinh ở phép đo trước hoặc bằng generate_synthetic"
     started = time.perf_counter()
     generate(scale, seed=71)
     return f"sinh trong {time.perf_counter() - started:.0f} s"
