@@ -21,7 +21,7 @@ from lantoa.activities.models import (
     CheckInSession,
 )
 from lantoa.core.audit import audit_entry, audit_record
-from lantoa.core.files import check_evidence
+from lantoa.core.files import check_evidence, evidence_fields
 from lantoa.core.models import AuditEntry
 from lantoa.core.scoping import ScopedUser
 from lantoa.core.text import nfc
@@ -171,14 +171,7 @@ def activity_evidence_add(
         raise PermissionDenied
     checked = [(upload, check_evidence(upload)) for upload in files]
     for upload, kind in checked:
-        ActivityEvidence.objects.create(
-            activity=activity,
-            file=upload,
-            original_name=upload.name[:255],
-            kind=kind,
-            size=upload.size,
-            uploaded_by=actor if getattr(actor, "pk", None) else None,
-        )
+        ActivityEvidence.objects.create(activity=activity, **evidence_fields(upload, kind, actor))
     if checked:
         audit_record(
             actor=actor,

@@ -71,6 +71,17 @@ def check_evidence(upload: UploadedFile) -> str:
     return kind
 
 
+def evidence_fields(upload: UploadedFile, kind: str, actor: object) -> dict[str, object]:
+    """The fields every `EvidenceFile` row takes from its checked upload and its uploader."""
+    return {
+        "file": upload,
+        "original_name": upload.name[:255],
+        "kind": kind,
+        "size": upload.size,
+        "uploaded_by": actor if getattr(actor, "pk", None) else None,
+    }
+
+
 def evidence_response(evidence: object) -> FileResponse:
     """An evidence file as a download (photos open in the browser). The caller has already
     fetched `evidence` through a scoped selector."""

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.audit import audit_record
-from lantoa.core.files import check_evidence
+from lantoa.core.files import check_evidence, evidence_fields
 from lantoa.core.scoping import ScopedUser
 from lantoa.indicators.models import Indicator, ManualValue
 from lantoa.indicators.params import clean_params
@@ -91,11 +91,7 @@ def manual_value_enter(
         value=value,
         as_of=as_of,
         note=note,
-        file=upload,
-        original_name=upload.name[:255],
-        kind=kind,
-        size=upload.size,
-        uploaded_by=actor if getattr(actor, "pk", None) else None,
+        **evidence_fields(upload, kind, actor),
     )
     audit_record(
         actor=actor,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.audit import audit_record, diff, snapshot
 from lantoa.core.dates import local_today
-from lantoa.core.files import check_evidence
+from lantoa.core.files import check_evidence, evidence_fields
 from lantoa.core.scoping import ScopedUser
 from lantoa.core.text import fold
 from lantoa.org.models import Unit
@@ -453,14 +453,7 @@ def occurrence_complete(
     occurrence.full_clean(exclude=["task"])
     occurrence.save(update_fields=["status", "completed_on", "result_note", "evidence_url"])
     for upload, kind in checked:
-        Evidence.objects.create(
-            occurrence=occurrence,
-            file=upload,
-            original_name=upload.name[:255],
-            kind=kind,
-            size=upload.size,
-            uploaded_by=actor if getattr(actor, "pk", None) else None,
-        )
+        Evidence.objects.create(occurrence=occurrence, **evidence_fields(upload, kind, actor))
     audit_record(
         actor=actor,
         action="occurrence.done",

@@ -495,7 +495,7 @@ def report_for_period(unit: Unit, key: Any) -> Report:
     """The unit's report for the period: the saved one if any, else an unsaved draft over the
     rule's window (or the regime's default window when the unit owes no such report)."""
     from lantoa.reporting.models import ReportingRule
-    from lantoa.reporting.services import department_of, ward_plan
+    from lantoa.reporting.services import department_of, signer_from_plan, ward_plan
 
     ward = ward_root_of(unit)
     level = ReportingRule.Level.WARD if unit == ward else ReportingRule.Level.UNITS
@@ -518,8 +518,6 @@ def report_for_period(unit: Unit, key: Any) -> Report:
         due=rule.due(key) if rule else None,
         plan=ward_plan(ward, key.year),
     )
-    if unit == ward and report.plan is not None:
-        report.signer_authority = report.plan.signer_authority
-        report.signer_title = report.plan.signer_title
-        report.signer_name = report.plan.signer_name
+    if unit == ward:
+        signer_from_plan(report)
     return report

@@ -338,3 +338,14 @@ def waiting_for(user: ScopedUser) -> QuerySet[Report]:
         if a.role in (Role.COORDINATOR, Role.PROVINCE_VIEWER)
     ]
     return Report.objects.filter(status=Report.Status.SUBMITTED, recipient_id__in=recipients)
+
+
+def to_issue_for(user: ScopedUser) -> list[Report]:
+    """The ward reports waiting for this leader to approve and issue them."""
+    from lantoa.reporting.permissions import can_issue
+
+    drafts = report_list_for(user).filter(
+        unit__kind=Unit.Kind.PEOPLE_COMMITTEE,
+        status__in=[Report.Status.DRAFT, Report.Status.RETURNED],
+    )
+    return [r for r in drafts if can_issue(user, r)]

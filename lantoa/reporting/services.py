@@ -174,6 +174,11 @@ def _ward_defaults(report: Report) -> None:
     snapshot = {"unit_reports": units}
     report.difficulties = content.gathered(snapshot, "difficulties")
     report.proposals = content.gathered(snapshot, "proposals")
+    signer_from_plan(report)
+
+
+def signer_from_plan(report: Report) -> None:
+    """The ward's report is signed as its plan was, until the coordinator says otherwise."""
     if report.plan is not None:
         report.signer_authority = report.plan.signer_authority
         report.signer_title = report.plan.signer_title

@@ -59,14 +59,7 @@ def report_index(request: HttpRequest) -> HttpResponse:
     reports = selectors.report_list_for(user)
     owed = selectors.owed_by(permissions.author_units(user))
     waiting = list(selectors.waiting_for(user).select_related("unit").order_by("updated_at"))
-    to_issue = [
-        r
-        for r in reports.filter(
-            unit__kind=Unit.Kind.PEOPLE_COMMITTEE,
-            status__in=[Report.Status.DRAFT, Report.Status.RETURNED],
-        )
-        if permissions.can_issue(user, r)
-    ]
+    to_issue = selectors.to_issue_for(user)
     units = permissions.author_units(user)
     return render(
         request,
