@@ -21,3 +21,17 @@ class StyledFormMixin:
             else:
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+class VersionedFormMixin:
+    """A hidden `version`: the record's version when the form was opened, which the service
+    compares before writing (`core.concurrency.version_claim`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        record = kwargs.pop("record", None)
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        record = record if record is not None else getattr(self, "instance", None)
+        field = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+        if record is not None and record.pk:
+            field.initial = record.version
+        self.fields["version"] = field  # type: ignore[attr-defined]

@@ -55,6 +55,18 @@ def _minimal(paths: Iterable[str]) -> list[str]:
     return kept
 
 
+def scope_condition(scope: Scope, path_field: str, *, write: bool = False) -> Q:
+    """The records whose unit path (through `path_field`) starts with one of the scope's
+    prefixes, as a condition to combine with others; all records for a superuser."""
+    if scope.is_superuser:
+        return Q()
+    paths = _minimal(scope.write_paths if write else scope.read_paths)
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(**{f"{path_field}__startswith": path})
+    return condition
+
+
 def scope_filter(
     queryset: QuerySet[M],
     scope: Scope,
@@ -69,14 +81,12 @@ def scope_filter(
     """
     if scope.is_superuser:
         return queryset
-    paths = _minimal(scope.write_paths if write else scope.read_paths)
-    if not paths:
+    if not (scope.write_paths if write else scope.read_paths):
         return queryset.none()
     fields = (path_field,) if isinstance(path_field, str) else path_field
-    condition = Q()
+    condition = Q(pk__in=[])
     for field_name in fields:
-        for path in paths:
-            condition |= Q(**{f"{field_name}__startswith": path})
+        condition |= scope_condition(scope, field_name, write=write)
     return queryset.filter(condition).distinct() if len(fields) > 1 else queryset.filter(condition)
 
 

@@ -7,15 +7,25 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.core.dates import parse_vn_date
-from lantoa.core.forms import StyledFormMixin
+from lantoa.core.dates import (
+    MAX_YEAR,
+    MIN_YEAR,
+    DateOutOfRange,
+    ImpossibleDate,
+    parse_vn_date,
+)
+from lantoa.core.forms import StyledFormMixin, VersionedFormMixin
 from lantoa.org.models import Person, Unit
 
 
 class VNDateField(forms.DateField):
     """A date typed as dd/mm/yyyy."""
 
-    default_error_messages = {"invalid": _("Nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/09/1985.")}
+    default_error_messages = {
+        "invalid": _("Nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/09/1985."),
+        "impossible": _("Ngày này không có trên lịch (ví dụ 31/02); kiểm tra lại ngày và tháng."),
+        "out_of_range": _("Năm phải từ %(min)s đến %(max)s; kiểm tra lại năm đã gõ."),
+    }
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("input_formats", ["%d/%m/%Y"])
@@ -28,6 +38,16 @@ class VNDateField(forms.DateField):
         if isinstance(value, str) and value.strip():
             try:
                 return parse_vn_date(value)
+            except DateOutOfRange:
+                raise forms.ValidationError(
+                    self.error_messages["out_of_range"],
+                    code="out_of_range",
+                    params={"min": MIN_YEAR, "max": MAX_YEAR},
+                ) from None
+            except ImpossibleDate:
+                raise forms.ValidationError(
+                    self.error_messages["impossible"], code="impossible"
+                ) from None
             except ValueError:
                 raise forms.ValidationError(
                     self.error_messages["invalid"], code="invalid"
@@ -35,7 +55,7 @@ class VNDateField(forms.DateField):
         return super().to_python(value)
 
 
-class UnitForm(StyledFormMixin, forms.ModelForm):
+class UnitForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     established_on = VNDateField(
         label=_("Thành lập ngày"),
         required=False,
@@ -48,6 +68,7 @@ class UnitForm(StyledFormMixin, forms.ModelForm):
         fields = [
             "name",
             "short_name",
+            "abbreviation",
             "head",
             "phone",
             "email",
@@ -63,7 +84,7 @@ class UnitForm(StyledFormMixin, forms.ModelForm):
         ).order_by("name_folded")
 
 
-class PersonForm(StyledFormMixin, forms.ModelForm):
+class PersonForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     birth_date = VNDateField(label=_("Ngày sinh"), required=False)
     active_from = VNDateField(label=_("Làm việc từ ngày"), required=False)
     active_to = VNDateField(

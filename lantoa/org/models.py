@@ -11,6 +11,15 @@ from django.utils.translation import gettext_lazy as _
 PATH_SEGMENT_WIDTH = 9  # "000000042/": ids up to a billion keep the path sortable
 
 
+def default_abbreviation(code: str, kind: str) -> str:
+    """A unit's document symbol when none is set: "UBND" for a People's Committee, else the
+    tail of its code without hyphens ("01843-TH-A" → "THA", "01843-VHXH" → "VHXH")."""
+    if kind == "people_committee":
+        return "UBND"
+    head, _sep, tail = code.partition("-")
+    return (tail or head).replace("-", "").upper()[:20]
+
+
 def path_ids(path: str) -> list[int]:
     """The unit ids along a materialised path, root first (the unit's own id last)."""
     return [int(seg) for seg in path.strip("/").split("/") if seg]
@@ -84,6 +93,15 @@ class Unit(models.Model):
     )
     name = models.CharField(_("tên đơn vị"), max_length=255)
     short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
+    abbreviation = models.CharField(
+        _("ký hiệu trên văn bản"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "Chữ viết tắt sau tên loại văn bản trong số, ký hiệu: UBND trong 12/KH-UBND, "
+            "THA trong 03/KH-THA."
+        ),
+    )
     kind = models.CharField(_("loại đơn vị"), max_length=32, choices=Kind.choices)
     school_level = models.CharField(
         _("cấp học"), max_length=20, choices=SchoolLevel.choices, blank=True
@@ -124,6 +142,7 @@ class Unit(models.Model):
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
     name_folded = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("đơn vị")
@@ -152,6 +171,11 @@ class Unit(models.Model):
 
     def ancestor_ids(self) -> list[int]:
         return path_ids(self.path)
+
+    @property
+    def document_symbol(self) -> str:
+        """The unit's part of a document number ("UBND", "THA"), its code's tail otherwise."""
+        return self.abbreviation or default_abbreviation(self.code, self.kind)
 
 
 class Person(models.Model):
@@ -188,6 +212,7 @@ class Person(models.Model):
     active_to = models.DateField(_("đến ngày"), null=True, blank=True)
     is_demo = models.BooleanField(_("dữ liệu mẫu"), default=False)
     name_folded = models.CharField(max_length=120, editable=False, default="")
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("cán bộ, nhân sự")

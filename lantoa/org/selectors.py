@@ -82,6 +82,15 @@ def ward_root_of(unit: Unit) -> Unit:
     return root or unit
 
 
+def signer_of(unit: Unit) -> tuple[str, str]:
+    """Who signs a unit's own documents (a school's plan or report): its head's position in
+    capitals and name; the customary title when no head is recorded yet."""
+    default = "HIỆU TRƯỞNG" if unit.kind == Unit.Kind.SCHOOL else "THỦ TRƯỞNG ĐƠN VỊ"
+    if unit.head is None:
+        return default, ""
+    return (unit.head.position or default).upper(), unit.head.full_name
+
+
 def person_list_for(
     user: ScopedUser,
     *,

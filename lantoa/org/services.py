@@ -13,17 +13,27 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.audit import audit_entry, audit_record, diff, snapshot
+from lantoa.core.concurrency import version_claim
 from lantoa.core.dates import local_today
 from lantoa.core.models import AuditEntry
 from lantoa.core.scoping import ScopedUser
 from lantoa.core.text import fold, nfc
-from lantoa.org.models import PATH_SEGMENT_WIDTH, Audience, Person, Posting, RosterImport, Unit
+from lantoa.org.models import (
+    PATH_SEGMENT_WIDTH,
+    Audience,
+    Person,
+    Posting,
+    RosterImport,
+    Unit,
+    default_abbreviation,
+)
 from lantoa.org.roster import RosterRow, parse_roster
 
 UNIT_FIELDS = [
     "code",
     "name",
     "short_name",
+    "abbreviation",
     "kind",
     "school_level",
     "parent",
@@ -80,6 +90,7 @@ def unit_create(*, actor: ScopedUser | None, **fields: Any) -> Unit:
     fields["name"] = nfc(fields["name"])
     unit = Unit(**fields)
     unit.name_folded = fold(unit.name)
+    unit.abbreviation = unit.abbreviation or default_abbreviation(unit.code, unit.kind)
     unit.full_clean(exclude=["path", "head"])
     unit.save()
     unit.path = unit_path_for(unit)
@@ -96,9 +107,13 @@ def unit_create(*, actor: ScopedUser | None, **fields: Any) -> Unit:
 
 
 @transaction.atomic
-def unit_update(*, actor: ScopedUser | None, unit: Unit, **fields: Any) -> Unit:
-    """Change a unit's details; a new parent moves its whole subtree (paths rewritten)."""
+def unit_update(
+    *, actor: ScopedUser | None, unit: Unit, version: int | None = None, **fields: Any
+) -> Unit:
+    """Change a unit's details; a new parent moves its whole subtree (paths rewritten).
+    `version`: the one the form was opened on (core.concurrency)."""
     require_write(actor, unit)
+    version_claim(unit, version, str(_("thông tin đơn vị này")))
     before = snapshot(unit, UNIT_FIELDS)
     old_path = unit.path
     new_parent = fields.get("parent", unit.parent)
@@ -158,9 +173,13 @@ def person_create(*, actor: ScopedUser | None, **fields: Any) -> Person:
 
 
 @transaction.atomic
-def person_update(*, actor: ScopedUser | None, person: Person, **fields: Any) -> Person:
-    """Correct a person's details in place (a move to another unit goes through person_move)."""
+def person_update(
+    *, actor: ScopedUser | None, person: Person, version: int | None = None, **fields: Any
+) -> Person:
+    """Correct a person's details in place (a move to another unit goes through person_move).
+    `version`: the one the form was opened on (core.concurrency)."""
     require_write(actor, person.unit)
+    version_claim(person, version, str(_("thông tin người này")))
     if "unit" in fields and fields["unit"] != person.unit:
         return person_move(
             actor=actor,

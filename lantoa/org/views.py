@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from lantoa.core.concurrency import StaleEdit, form_after_stale
 from lantoa.org import roster, selectors, services
 from lantoa.org.forms import PersonForm, RosterUploadForm, UnitForm
 from lantoa.org.models import Person
@@ -51,6 +52,8 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.unit_update(actor=request.user, unit=unit, **form.cleaned_data)
+        except StaleEdit as exc:
+            form_after_stale(form, exc)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -137,6 +140,8 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
             data.pop("active_from")
         try:
             services.person_update(actor=request.user, person=person, **data)
+        except StaleEdit as exc:
+            form_after_stale(form, exc)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

@@ -20,6 +20,17 @@ def issuing_body_lines(unit: Unit) -> list[str]:
     return [name.upper()]
 
 
+def issuing_blocks(unit: Unit) -> tuple[list[str], str]:
+    """Block 1 of Nghị định 30: the issuing body's lines, and the body above it (a school's or an
+    office's documents carry their ward over their own name)."""
+    from lantoa.org.selectors import ward_root_of
+
+    if unit.is_ward_root:
+        return issuing_body_lines(unit), ""
+    ward = ward_root_of(unit)
+    return [unit.name.upper()], ward.name.upper() if ward != unit else ""
+
+
 def _basis_text(basis) -> str:  # type: ignore[no-untyped-def]
     parts = [f"Căn cứ {basis.kind} số {basis.number}"]
     if basis.date:
@@ -84,12 +95,14 @@ def plan_document(plan: Plan) -> OfficialDocument:
     kind = plan.document_kind
     distributions = list(plan.distributions.all())
     authority = [a for a in plan.signer_authority.split("\n") if a.strip()]
+    issuing, parent = issuing_blocks(plan.issuer)
     return OfficialDocument(
-        issuing_body=issuing_body_lines(plan.issuer),
+        issuing_body=issuing,
+        parent_body=parent,
         kind=kind,
         summary=plan.title,
         number=plan.number,
-        number_suffix=f"/{plan.document_kind_code}-UBND",
+        number_suffix=f"/{plan.document_kind_code}-{plan.issuer.document_symbol}",
         place=plan.place or place_name(plan.issuer),
         date=plan.date,
         bases=[_basis_text(b) for b in plan.legal_bases.all()],

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.core.forms import StyledFormMixin
+from lantoa.core.forms import StyledFormMixin, VersionedFormMixin
 from lantoa.org.forms import VNDateField
-from lantoa.plans.models import Task, TaskOccurrence
+from lantoa.plans.models import Distribution, Plan, Task, TaskOccurrence
+from lantoa.plans.selectors import PeriodFilters, TaskFilters
 
 
 class PlanUploadForm(StyledFormMixin, forms.Form):
@@ -30,6 +32,8 @@ class PlanHeaderForm(StyledFormMixin, forms.Form):
 
 
 class TaskFilterForm(StyledFormMixin, forms.Form):
+    """Filters of the task list; the same ones narrow the period counts above it."""
+
     q = forms.CharField(label=_("Tìm nhiệm vụ"), required=False)
     unit = forms.ModelChoiceField(
         label=_("Đơn vị chủ trì"), queryset=None, required=False, empty_label=_("Tất cả")
@@ -40,6 +44,27 @@ class TaskFilterForm(StyledFormMixin, forms.Form):
     assignee = forms.ModelChoiceField(
         label=_("Người thực hiện"), queryset=None, required=False, empty_label=_("Tất cả")
     )
+
+    def __init__(self, *args: Any, units: Any, plans: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["plan"].queryset = plans
+        self.fields["assignee"].queryset = people
+
+    def task_filters(self) -> TaskFilters:
+        data = self.cleaned_data if self.is_valid() else {}
+        return TaskFilters(
+            unit=data.get("unit"),
+            plan=data.get("plan"),
+            assignee_id=data["assignee"].pk if data.get("assignee") else None,
+            query=data.get("q") or "",
+        )
+
+
+class PeriodFilterForm(TaskFilterForm):
+    """Filters of the period list: the task filters, a bucket, a due-date range and the day
+    the buckets are read on (a report's counts link here with its cut-off day)."""
+
     bucket = forms.ChoiceField(
         label=_("Tình trạng"),
         required=False,
@@ -47,12 +72,17 @@ class TaskFilterForm(StyledFormMixin, forms.Form):
     )
     due_from = VNDateField(label=_("Hạn từ ngày"), required=False)
     due_to = VNDateField(label=_("đến ngày"), required=False)
+    at = VNDateField(label=_("Tình trạng tính đến ngày"), required=False)
 
-    def __init__(self, *args: Any, units: Any, plans: Any, people: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
-        self.fields["plan"].queryset = plans
-        self.fields["assignee"].queryset = people
+    def period_filters(self) -> PeriodFilters:
+        data = self.cleaned_data if self.is_valid() else {}
+        return replace(
+            self.task_filters().periods(),
+            bucket=data.get("bucket") or "",
+            due_from=data.get("due_from"),
+            due_to=data.get("due_to"),
+            at=data.get("at"),
+        )
 
 
 def import_choices(post: Any, parsed: dict[str, Any], header: PlanHeaderForm) -> Any:
@@ -77,7 +107,7 @@ def import_choices(post: Any, parsed: dict[str, Any], header: PlanHeaderForm) ->
     return choices
 
 
-class TaskForm(StyledFormMixin, forms.ModelForm):
+class TaskForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     """The 06 rõ of one task."""
 
     start = VNDateField(label=_("Ngày bắt đầu"), required=False)
@@ -106,7 +136,7 @@ class TaskForm(StyledFormMixin, forms.ModelForm):
         self.fields["lead_unit"].queryset = units
 
 
-class AssigneeForm(StyledFormMixin, forms.ModelForm):
+class AssigneeForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Task
         fields = ["assignee"]
@@ -157,8 +187,76 @@ class OccurrenceReturnForm(StyledFormMixin, forms.Form):
 
 
 class PlanIssueForm(StyledFormMixin, forms.Form):
+    number = forms.CharField(
+        label=_("Số, ký hiệu"),
+        max_length=40,
+        help_text=_("Số tiếp theo của đơn vị trong năm đã được điền sẵn; sửa nếu cần."),
+    )
+    date = VNDateField(label=_("Ngày ban hành"))
     override_reason = forms.CharField(
         label=_("Lý do ban hành khi còn nhiệm vụ chưa đủ 06 rõ"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class PlanEditForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
+    """The document blocks of a draft: number, date, place, signer, Nơi nhận (O4.1)."""
+
+    date = VNDateField(label=_("Ngày ban hành"), required=False)
+    electronic_recipients = forms.CharField(
+        label=_("Nơi nhận bản điện tử"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Mỗi nơi nhận một dòng, ví dụ «UBND phường (để báo cáo)»."),
+    )
+    paper_recipients = forms.CharField(
+        label=_("Nơi nhận bản giấy"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    class Meta:
+        model = Plan
+        fields = [
+            "title",
+            "number",
+            "date",
+            "place",
+            "signer_authority",
+            "signer_title",
+            "signer_name",
+            "archive_note",
+        ]
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "signer_authority": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "number": _("Để trống nếu chưa có số; khi ban hành sẽ được gợi ý số tiếp theo."),
+            "signer_authority": _(
+                "Để trống khi thủ trưởng ký trực tiếp; «KT. CHỦ TỊCH» khi cấp phó ký thay."
+            ),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.instance.pk:
+            rows = list(self.instance.distributions.all())
+            self.initial["electronic_recipients"] = "\n".join(
+                d.recipient for d in rows if d.mode == Distribution.Mode.ELECTRONIC
+            )
+            self.initial["paper_recipients"] = "\n".join(
+                d.recipient for d in rows if d.mode == Distribution.Mode.PAPER
+            )
+
+    def clean_number(self) -> str:
+        return self.cleaned_data["number"].strip().upper()
+
+    def service_fields(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data["electronic_recipients"] = _lines(data["electronic_recipients"])
+        data["paper_recipients"] = _lines(data["paper_recipients"])
+        return data

@@ -343,6 +343,11 @@ class TaskOccurrence(models.Model):
     def __str__(self) -> str:
         return f"{self.task} — {self.label}"
 
+    @property
+    def bucket_label(self) -> str:
+        """The label of the bucket `plans.selectors.periods` annotated this period with."""
+        return str(self.Bucket(self.bucket).label)  # type: ignore[attr-defined]
+
 
 class Evidence(EvidenceFile):
     """A file proving a period's result (minh chứng): photo, minutes, PDF, Word or Excel. Kept

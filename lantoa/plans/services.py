@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -10,14 +11,18 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.audit import audit_record, diff, snapshot
-from lantoa.core.dates import local_today
+from lantoa.core.concurrency import version_claim
+from lantoa.core.dates import local_today, month_end
 from lantoa.core.files import check_evidence, evidence_fields
 from lantoa.core.scoping import ScopedUser
-from lantoa.core.text import fold
+from lantoa.core.text import fold, nfc
 from lantoa.org.models import Unit
+from lantoa.org.selectors import signer_of
 from lantoa.org.services import require_write, unit_create
 from lantoa.plans.matching import match_units
 from lantoa.plans.models import (
@@ -263,7 +268,7 @@ def plan_import_confirm(
                 )
             )
     Distribution.objects.bulk_create(distributions)
-    for task in plan.tasks.all():
+    for task in plan.tasks.filter(parent__isnull=True):
         occurrences_create(task, plan)
     plan_import.status = PlanImport.Status.CONFIRMED
     plan_import.plan = plan
@@ -325,6 +330,14 @@ def _years(plan: Plan) -> list[int]:
     return list(range(first, last + 1))
 
 
+def periods_start(task: Task) -> dt.date:
+    """The first day a task's periods cover: its own start date, else the day its plan takes
+    effect (the plan's date; a draft without one, the day it was saved). No period lies
+    before it (issue 10, item 10)."""
+    plan = task.plan
+    return task.start or plan.date or timezone.localdate(plan.created_at)
+
+
 def _occurrences_reschedule(task: Task) -> None:
     """New periods after the task's timing changed; periods already reported are kept."""
     done = set(
@@ -336,11 +349,14 @@ def _occurrences_reschedule(task: Task) -> None:
 
 
 def occurrences_create(task: Task, plan: Plan, *, save: bool = True) -> list[TaskOccurrence]:
-    """One occurrence per period of the task's recurrence within the plan's years."""
+    """One occurrence per period of the task's recurrence within the plan's years, from
+    `periods_start` on: a period that ended before it is not created, one running across it
+    starts on it."""
     rows: list[TaskOccurrence] = []
     if task.recurrence in ("", Task.Recurrence.ONCE):
         rows.append(TaskOccurrence(task=task, label="", starts=task.start, due=task.due))
-    elif task.recurrence in (Task.Recurrence.YEARLY, Task.Recurrence.CONTINUOUS):
+        return TaskOccurrence.objects.bulk_create(rows) if save else rows
+    if task.recurrence in (Task.Recurrence.YEARLY, Task.Recurrence.CONTINUOUS):
         rows += [
             TaskOccurrence(task=task, label=str(y), starts=dt.date(y, 1, 1), due=dt.date(y, 12, 31))
             for y in _years(plan)
@@ -361,14 +377,51 @@ def occurrences_create(task: Task, plan: Plan, *, save: bool = True) -> list[Tas
         for y in _years(plan):
             for month in range(step, 13, step):
                 first = dt.date(y, month - step + 1, 1)
-                last = dt.date(y + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+                last = month_end(y, month)
                 rows.append(
                     TaskOccurrence(task=task, label=f"{month:02d}/{y}", starts=first, due=last)
                 )
+    start = periods_start(task)
+    rows = [r for r in rows if r.due >= start]
+    for row in rows:
+        row.starts = max(row.starts, start)
     return TaskOccurrence.objects.bulk_create(rows) if save else rows
 
 
+def _periods_copy(source: Task, copy: Task) -> None:
+    """A derived task takes over its parent's periods as they stand: the same rounds of the
+    same duty, with what was already reported (the parent's evidence files stay with it)."""
+    TaskOccurrence.objects.bulk_create(
+        TaskOccurrence(
+            task=copy,
+            label=period.label,
+            starts=period.starts,
+            due=period.due,
+            status=period.status,
+            completed_on=period.completed_on,
+            result_note=period.result_note,
+            evidence_url=period.evidence_url,
+        )
+        for period in source.occurrences.order_by("due", "pk")
+    )
+
+
+def _periods_take_over(copy: Task) -> None:
+    """When a unit issues its plan, its copy of a task takes over what was reported on the
+    parent's periods since the copy was made."""
+    mine = {p.label: p for p in copy.occurrences.exclude(status=TaskOccurrence.Status.DONE)}
+    for period in copy.parent_task.occurrences.filter(status=TaskOccurrence.Status.DONE):
+        open_copy = mine.get(period.label)
+        if open_copy is not None:
+            open_copy.status = period.status
+            open_copy.completed_on = period.completed_on
+            open_copy.result_note = period.result_note
+            open_copy.evidence_url = period.evidence_url
+            open_copy.save(update_fields=["status", "completed_on", "result_note", "evidence_url"])
+
+
 TASK_FIELDS = [
+    "title",
     "assignee",
     "lead_unit",
     "authority",
@@ -377,6 +430,11 @@ TASK_FIELDS = [
     "recurrence",
     "expected_result",
 ]
+OCCURRENCE_ALREADY_DONE = _("Kỳ này đã được báo hoàn thành; tải lại trang để xem kết quả đã báo.")
+OCCURRENCE_DONE_IN_FUTURE = _("Ngày hoàn thành không được sau hôm nay.")
+OCCURRENCE_HANDED_OVER = _(
+    "Đơn vị đã đưa nhiệm vụ này vào %(plan)s; hãy báo kết quả ở nhiệm vụ trong kế hoạch đó."
+)
 OCCURRENCE_DONE_NEEDS_RESULT = _(
     "Cần ghi kết quả và đính kèm ít nhất một minh chứng (đường dẫn) trước khi báo hoàn thành."
 )
@@ -387,14 +445,28 @@ PLAN_ISSUE_INCOMPLETE_06RO = _(
     "Còn %(n)s nhiệm vụ chưa đủ 06 rõ. Bổ sung cho đủ, hoặc lãnh đạo ban hành kèm lý do."
 )
 PLAN_ISSUE_NOT_DRAFT = _("Chỉ ban hành được kế hoạch đang ở trạng thái dự thảo.")
-PLAN_ISSUE_NEEDS_NUMBER = _("Cần ghi số, ký hiệu và ngày ban hành trước khi ban hành.")
+PLAN_ISSUE_NEEDS_NUMBER = _(
+    "Cần ghi số, ký hiệu và ngày ban hành (ô «Số, ký hiệu» và «Ngày ban hành» ngay trên nút "
+    "Ban hành)."
+)
+PLAN_NUMBER_FORMAT = _(
+    "Số, ký hiệu ghi theo dạng %(example)s: số thứ tự, dấu «/», tên loại viết tắt, dấu «-» và "
+    "ký hiệu của đơn vị."
+)
+PLAN_NUMBER_USED = _("Số %(number)s đã dùng cho một văn bản khác của đơn vị trong năm %(year)s.")
+PLAN_NOT_DRAFT = _("Kế hoạch đã ban hành; không sửa được số, ngày, người ký và nơi nhận nữa.")
+PLAN_NUMBER_RE = re.compile(r"^\d{1,4}/[A-ZĐ]{1,6}-[A-ZĐ0-9&-]{1,20}$")
 OCCURRENCE_RETURN_NEEDS_REASON = _("Cần ghi lý do trả lại để đơn vị biết phải bổ sung gì.")
 
 
 @transaction.atomic
-def task_update(*, actor: ScopedUser | None, task: Task, **fields: Any) -> Task:
+def task_update(
+    *, actor: ScopedUser | None, task: Task, version: int | None = None, **fields: Any
+) -> Task:
     """Fill in or correct a task's 06 rõ. The plan's issuer (the coordinator) changes any of
-    them; the lead unit may only name its own person as assignee."""
+    them; the lead unit may only name its own person as assignee. `version` is the one the
+    form was opened on: a change made meanwhile by someone else is never overwritten
+    unknowingly (StaleEdit)."""
     from lantoa.plans.permissions import can_edit_plan, can_set_assignee
 
     if actor is not None and not can_edit_plan(actor, task.plan):
@@ -403,13 +475,15 @@ def task_update(*, actor: ScopedUser | None, task: Task, **fields: Any) -> Task:
         person = fields["assignee"]
         if person is not None and not actor.scope.can_write(person.unit):
             raise ValidationError({"assignee": TASK_ASSIGNEE_OUTSIDE})
+    version_claim(task, version, str(_("nhiệm vụ này")))
     before = snapshot(task, TASK_FIELDS)
     for name, value in fields.items():
         setattr(task, name, value)
     task.full_clean(exclude=["plan", "group", "parent", "parent_task"])
     changes = diff(before, snapshot(task, TASK_FIELDS))
     if changes:
-        task.version += 1
+        if version is None:
+            task.version += 1
         task.save(update_fields=[*fields.keys(), "version"])
         if {"start", "due", "recurrence"} & changes.keys():
             _occurrences_reschedule(task)
@@ -433,25 +507,42 @@ def occurrence_complete(
     evidence_url: str = "",
     evidence_files: list[UploadedFile] | None = None,
 ) -> TaskOccurrence:
-    """Report a period of a task done: a result and at least one piece of evidence (issue 3)."""
+    """Report a period of a task done: a result and at least one piece of evidence (issue 3).
+    Once only: of several reports sent at the same moment, one is kept and the others are told
+    the period is done already (a conditional UPDATE, safe on both databases)."""
     from lantoa.plans.permissions import can_report_task
+    from lantoa.plans.selectors import handed_over_to
 
     task = occurrence.task
     unit = task.responsible_unit
     if actor is not None and not can_report_task(actor, task):
         raise PermissionDenied
-    if occurrence.status == TaskOccurrence.Status.DONE:
-        raise ValidationError(_("Kỳ này đã báo hoàn thành."))
+    copy = handed_over_to(task)
+    if copy is not None:
+        raise ValidationError(OCCURRENCE_HANDED_OVER % {"plan": str(copy.plan)})
     evidence_files = evidence_files or []
     if not result_note.strip() or not (evidence_url.strip() or evidence_files):
         raise ValidationError(OCCURRENCE_DONE_NEEDS_RESULT)
+    if completed_on > local_today():
+        raise ValidationError({"completed_on": OCCURRENCE_DONE_IN_FUTURE})
     checked = [(upload, check_evidence(upload)) for upload in evidence_files]
     occurrence.status = TaskOccurrence.Status.DONE
     occurrence.completed_on = completed_on
     occurrence.result_note = result_note.strip()
     occurrence.evidence_url = evidence_url.strip()
     occurrence.full_clean(exclude=["task"])
-    occurrence.save(update_fields=["status", "completed_on", "result_note", "evidence_url"])
+    claimed = (
+        TaskOccurrence.objects.filter(pk=occurrence.pk)
+        .exclude(status=TaskOccurrence.Status.DONE)
+        .update(
+            status=occurrence.status,
+            completed_on=occurrence.completed_on,
+            result_note=occurrence.result_note,
+            evidence_url=occurrence.evidence_url,
+        )
+    )
+    if not claimed:
+        raise ValidationError(OCCURRENCE_ALREADY_DONE)
     for upload, kind in checked:
         Evidence.objects.create(occurrence=occurrence, **evidence_fields(upload, kind, actor))
     audit_record(
@@ -479,12 +570,14 @@ def occurrence_return(
         raise PermissionDenied
     if not reason.strip():
         raise ValidationError(OCCURRENCE_RETURN_NEEDS_REASON)
-    if occurrence.status != TaskOccurrence.Status.DONE:
-        raise ValidationError(_("Chỉ trả lại được kết quả đã báo hoàn thành."))
     previous = occurrence.result_note
+    returned = TaskOccurrence.objects.filter(
+        pk=occurrence.pk, status=TaskOccurrence.Status.DONE
+    ).update(status=TaskOccurrence.Status.RETURNED, completed_on=None)
+    if not returned:
+        raise ValidationError(_("Chỉ trả lại được kết quả đã báo hoàn thành."))
     occurrence.status = TaskOccurrence.Status.RETURNED
     occurrence.completed_on = None
-    occurrence.save(update_fields=["status", "completed_on"])
     audit_record(
         actor=actor,
         action="occurrence.returned",
@@ -495,10 +588,128 @@ def occurrence_return(
     return occurrence
 
 
+def next_plan_number(plan: Plan, year: int | None = None) -> str:
+    """The number the issuer's next plan of the year would take: "03/KH-THA"."""
+    year = year or (plan.date or local_today()).year
+    used = [
+        int(number.split("/")[0])
+        for number in Plan.objects.filter(issuer=plan.issuer, date__year=year)
+        .exclude(pk=plan.pk)
+        .exclude(number="")
+        .values_list("number", flat=True)
+        if number.split("/")[0].isdigit()
+    ]
+    symbol = f"{plan.document_kind_code}-{plan.issuer.document_symbol}"
+    return f"{max(used, default=0) + 1:02d}/{symbol}"
+
+
+def _check_number(plan: Plan, number: str, date: dt.date) -> None:
+    if not PLAN_NUMBER_RE.match(number):
+        example = next_plan_number(plan, date.year)
+        raise ValidationError({"number": PLAN_NUMBER_FORMAT % {"example": example}})
+    clash = (
+        Plan.objects.filter(issuer=plan.issuer, number=number, date__year=date.year)
+        .exclude(pk=plan.pk)
+        .exists()
+    )
+    if clash:
+        raise ValidationError({"number": PLAN_NUMBER_USED % {"number": number, "year": date.year}})
+
+
+PLAN_HEADER_FIELDS = [
+    "number",
+    "date",
+    "place",
+    "title",
+    "signer_authority",
+    "signer_title",
+    "signer_name",
+    "archive_note",
+]
+
+
 @transaction.atomic
-def plan_issue(*, actor: ScopedUser | None, plan: Plan, override_reason: str = "") -> Plan:
-    """Issue a draft plan. Every task must have its 06 rõ, unless a leader issues it with a
-    written reason, which is kept on the plan (O1.1)."""
+def plan_update(
+    *,
+    actor: ScopedUser | None,
+    plan: Plan,
+    version: int | None = None,
+    electronic_recipients: list[str] | None = None,
+    paper_recipients: list[str] | None = None,
+    **fields: Any,
+) -> Plan:
+    """Correct a draft's document blocks — number, date, place, title, signer, recipients
+    ("Nơi nhận") — before it is issued (O4.1: a school issues its own plan)."""
+    from lantoa.plans.permissions import can_edit_plan
+
+    if actor is not None and not can_edit_plan(actor, plan):
+        raise PermissionDenied
+    if plan.status != Plan.Status.DRAFT:
+        raise ValidationError(PLAN_NOT_DRAFT)
+    version_claim(plan, version, str(_("kế hoạch này")))
+    before = snapshot(plan, PLAN_HEADER_FIELDS)
+    for name, value in fields.items():
+        if name not in PLAN_HEADER_FIELDS:
+            raise ValueError(name)
+        setattr(plan, name, nfc(value) if isinstance(value, str) else value)
+    if plan.number:
+        _check_number(plan, plan.number, plan.date or local_today())
+    plan.full_clean(exclude=["issuer", "parent", "created_by"])
+    plan.save(update_fields=[*fields.keys(), "version"])
+    changes = diff(before, snapshot(plan, PLAN_HEADER_FIELDS))
+    if electronic_recipients is not None or paper_recipients is not None:
+        old = [d.recipient for d in plan.distributions.all()]
+        _recipients_set(plan, electronic_recipients or [], paper_recipients or [])
+        new = [d.recipient for d in plan.distributions.all()]
+        if old != new:
+            changes["distributions"] = [old, new]
+    if changes:
+        audit_record(
+            actor=actor, action="plan.changed", obj=plan, unit_path=plan.issuer.path,
+            changes=changes,
+        )  # fmt: skip
+    return plan
+
+
+def _recipients_set(plan: Plan, electronic: list[str], paper: list[str]) -> None:
+    """The plan's "Nơi nhận" lines, each matched to a unit of the issuer's ward when one fits."""
+    from lantoa.org.selectors import ward_root_of
+
+    units = list(Unit.objects.filter(path__startswith=ward_root_of(plan.issuer).path))
+    plan.distributions.all().delete()
+    rows = []
+    for mode, names in (
+        (Distribution.Mode.ELECTRONIC, electronic),
+        (Distribution.Mode.PAPER, paper),
+    ):
+        for name in (nfc(n.strip(" -;.")) for n in names):
+            if not name:
+                continue
+            matched = match_units(name, units)
+            rows.append(
+                Distribution(
+                    plan=plan,
+                    position=len(rows),
+                    recipient=name[:255],
+                    unit=matched[0] if len(matched) == 1 else None,
+                    mode=mode,
+                )
+            )
+    Distribution.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def plan_issue(
+    *,
+    actor: ScopedUser | None,
+    plan: Plan,
+    override_reason: str = "",
+    number: str = "",
+    date: dt.date | None = None,
+) -> Plan:
+    """Issue a draft plan with its number and date (given here or on the plan). Every task must
+    have its 06 rõ, unless a leader issues it with a written reason, which is kept on the plan
+    (O1.1)."""
     from lantoa.plans.permissions import can_issue_incomplete_plan, can_issue_plan
     from lantoa.plans.selectors import plan_incomplete_tasks
 
@@ -506,17 +717,34 @@ def plan_issue(*, actor: ScopedUser | None, plan: Plan, override_reason: str = "
         raise PermissionDenied
     if plan.status != Plan.Status.DRAFT:
         raise ValidationError(PLAN_ISSUE_NOT_DRAFT)
+    plan.number = number.strip() or plan.number
+    plan.date = date or plan.date
     if not plan.number or plan.date is None:
         raise ValidationError(PLAN_ISSUE_NEEDS_NUMBER)
+    _check_number(plan, plan.number, plan.date)
     incomplete = plan_incomplete_tasks(plan)
     if incomplete:
         allowed = actor is None or can_issue_incomplete_plan(actor, plan)
         if not (allowed and override_reason.strip()):
             raise ValidationError(str(PLAN_ISSUE_INCOMPLETE_06RO) % {"n": len(incomplete)})
         plan.issue_override_reason = override_reason.strip()
+    issued = Plan.objects.filter(pk=plan.pk, status=Plan.Status.DRAFT).update(
+        status=Plan.Status.ISSUED,
+        number=plan.number,
+        date=plan.date,
+        issue_override_reason=plan.issue_override_reason,
+        version=F("version") + 1,
+    )
+    if not issued:  # issued by someone else a moment ago
+        raise ValidationError(PLAN_ISSUE_NOT_DRAFT)
     plan.status = Plan.Status.ISSUED
     plan.version += 1
-    plan.save(update_fields=["status", "issue_override_reason", "version"])
+    # Periods now run from the plan's date; a unit's copies take over their parents' periods.
+    for task in plan.tasks.filter(parent__isnull=True).select_related("plan", "parent_task"):
+        if task.parent_task_id:
+            _periods_take_over(task)
+        else:
+            _occurrences_reschedule(task)
     audit_record(
         actor=actor,
         action="plan.issued",
@@ -524,6 +752,8 @@ def plan_issue(*, actor: ScopedUser | None, plan: Plan, override_reason: str = "
         unit_path=plan.issuer.path,
         changes={
             "status": ["draft", "issued"],
+            "number": [None, plan.number],
+            "date": [None, plan.date.strftime("%d/%m/%Y")],
             "override_reason": [None, plan.issue_override_reason or None],
         },
     )
@@ -531,6 +761,9 @@ def plan_issue(*, actor: ScopedUser | None, plan: Plan, override_reason: str = "
 
 
 CHILD_PLAN_EXISTS = _("Đơn vị đã có kế hoạch lập từ kế hoạch này.")
+CHILD_PLAN_PARENT_DRAFT = _(
+    "Kế hoạch này chưa ban hành; đơn vị lập kế hoạch của mình khi kế hoạch cấp trên đã ban hành."
+)
 CHILD_PLAN_NO_TASKS = _("Kế hoạch này không giao nhiệm vụ nào cho đơn vị.")
 
 
@@ -539,6 +772,8 @@ def child_plan_create(*, actor: ScopedUser | None, parent: Plan, unit: Unit) -> 
     """A unit's own plan from the ward's (O4.1): the parent plan becomes its legal basis and
     the tasks meant for the unit are copied to adapt, each linked to its parent task."""
     require_write(actor, unit)
+    if parent.status != Plan.Status.ISSUED:
+        raise ValidationError(CHILD_PLAN_PARENT_DRAFT)
     if parent.children.filter(issuer=unit).exists():
         raise ValidationError(CHILD_PLAN_EXISTS)
     tasks = list(
@@ -546,16 +781,22 @@ def child_plan_create(*, actor: ScopedUser | None, parent: Plan, unit: Unit) -> 
     )
     if not tasks:
         raise ValidationError(CHILD_PLAN_NO_TASKS)
+    title, name = signer_of(unit)
     child = Plan.objects.create(
         issuer=unit,
         parent=parent,
         document_kind=parent.document_kind,
         document_kind_code=parent.document_kind_code,
         title=f"{parent.title} tại {unit.name}",
+        place=parent.place,
         start_year=parent.start_year,
         end_year=parent.end_year,
+        signer_title=title,
+        signer_name=name,
+        archive_note="Lưu: VT.",
         created_by=actor if getattr(actor, "pk", None) else None,
     )
+    _recipients_set(child, [parent.issuer.short_name or parent.issuer.name], [])
     bases = [
         LegalBasis(
             plan=child,
@@ -598,7 +839,7 @@ def child_plan_create(*, actor: ScopedUser | None, parent: Plan, unit: Unit) -> 
             time_text=task.time_text,
             expected_result=task.expected_result,
         )
-        occurrences_create(copy, child)
+        _periods_copy(task, copy)
     audit_record(
         actor=actor,
         action="plan.derived",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +14,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from lantoa.core.dates import local_today
+from lantoa.core.concurrency import StaleEdit, form_after_stale
+from lantoa.core.dates import add_months, local_today, parse_month
 from lantoa.core.files import evidence_response
 from lantoa.org.models import Person, Unit
 from lantoa.org.selectors import person_list_for, unit_get_for, unit_list_for, ward_root_of
@@ -23,6 +25,8 @@ from lantoa.plans.forms import (
     AssigneeForm,
     OccurrenceReportForm,
     OccurrenceReturnForm,
+    PeriodFilterForm,
+    PlanEditForm,
     PlanHeaderForm,
     PlanIssueForm,
     PlanUploadForm,
@@ -30,7 +34,8 @@ from lantoa.plans.forms import (
     TaskForm,
     import_choices,
 )
-from lantoa.plans.selectors import TaskFilters
+from lantoa.plans.models import Plan
+from lantoa.plans.selectors import PeriodFilters, TaskFilters
 
 PAGE_SIZE = 50
 
@@ -177,74 +182,107 @@ def _review_rows(parsed: dict, suggestions: dict) -> dict:  # type: ignore[type-
 
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_get_for(request.user, pk)
-    tasks = selectors.task_list_for(request.user, TaskFilters(plan=plan))
-    buckets = selectors.occurrence_buckets(
-        selectors.occurrence_list_for(request.user).filter(task__plan=plan)
-    )
+    return render(request, "plans/plan_detail.html", _plan_context(request, plan))
+
+
+def _plan_context(request: HttpRequest, plan: Plan, **forms_: Any) -> dict[str, Any]:
+    followed = plan.status == plan.Status.ISSUED
+    if followed:
+        tasks = selectors.task_list_for(request.user, TaskFilters(plan=plan))
+    else:  # a draft (or a superseded plan) lists its tasks; nobody follows them up
+        tasks = plan.tasks.filter(parent__isnull=True).select_related("lead_unit", "assignee")
     incomplete = selectors.plan_incomplete_tasks(plan)
-    return render(
-        request,
-        "plans/plan_detail.html",
-        {
-            "plan": plan,
-            "legal_bases": plan.legal_bases.all(),
-            "objectives": plan.objectives.all(),
-            "phases": plan.phases.prefetch_related("targets"),
-            "tasks": tasks,
-            "buckets": _bucket_rows(buckets),
-            "incomplete": incomplete,
-            "distributions": plan.distributions.select_related("unit"),
-            "dispatches": plan.dispatches.select_related("opened_by"),
-            "can_dispatch": plan.status == plan.Status.ISSUED
-            and request.user.scope.can_write(plan.issuer),
-            "children": [
-                (row, row.plan is None and request.user.scope.can_write(row.unit))
-                for row in selectors.child_plans_of(plan)
-            ],
-            "can_issue": plan.status == plan.Status.DRAFT
-            and permissions.can_issue_plan(request.user, plan),
-            "can_override": permissions.can_issue_incomplete_plan(request.user, plan),
-            "issue_form": PlanIssueForm(),
-        },
+    context = {
+        "plan": plan,
+        "legal_bases": plan.legal_bases.all(),
+        "objectives": plan.objectives.all(),
+        "phases": plan.phases.prefetch_related("targets"),
+        "tasks": tasks,
+        "followed": followed,
+        "buckets": selectors.period_buckets_for(request.user, PeriodFilters(plan=plan))
+        if followed
+        else [],
+        "incomplete": incomplete,
+        "distributions": plan.distributions.select_related("unit"),
+        "dispatches": plan.dispatches.select_related("opened_by"),
+        "can_dispatch": plan.status == plan.Status.ISSUED
+        and request.user.scope.can_write(plan.issuer),
+        "can_edit_header": plan.status == plan.Status.DRAFT
+        and permissions.can_edit_plan(request.user, plan),
+        "children": [
+            (row, row.plan is None and followed and request.user.scope.can_write(row.unit))
+            for row in selectors.child_plans_of(plan)
+        ],
+        "can_issue": plan.status == plan.Status.DRAFT
+        and permissions.can_issue_plan(request.user, plan),
+        "can_override": permissions.can_issue_incomplete_plan(request.user, plan),
+        "issue_form": PlanIssueForm(
+            initial={
+                "number": plan.number or services.next_plan_number(plan),
+                "date": plan.date or local_today(),
+            }
+        ),
+    }
+    context.update(forms_)
+    return context
+
+
+def _task_filter_form(request: HttpRequest, form_class: type[TaskFilterForm]) -> TaskFilterForm:
+    return form_class(
+        request.GET or None,
+        units=unit_list_for(request.user),
+        plans=selectors.plan_list_for(request.user).filter(status=Plan.Status.ISSUED),
+        people=person_list_for(request.user).filter(tasks__isnull=False).distinct(),
     )
-
-
-def _bucket_rows(counts: dict[str, int]) -> list[tuple[str, str, int]]:
-    from lantoa.plans.models import TaskOccurrence
-
-    return [(value, label, counts.get(value, 0)) for value, label in TaskOccurrence.Bucket.choices]
 
 
 def task_list(request: HttpRequest) -> HttpResponse:
-    units = unit_list_for(request.user)
-    plans = selectors.plan_list_for(request.user)
-    people = person_list_for(request.user).filter(tasks__isnull=False).distinct()
-    form = TaskFilterForm(request.GET or None, units=units, plans=plans, people=people)
-    data = form.cleaned_data if form.is_valid() else {}
-    filters = TaskFilters(
-        unit=data.get("unit"),
-        plan=data.get("plan"),
-        bucket=data.get("bucket") or "",
-        assignee_id=data["assignee"].pk if data.get("assignee") else None,
-        due_from=data.get("due_from"),
-        due_to=data.get("due_to"),
-        query=data.get("q") or "",
-    )
+    """The followed tasks, with the four counts of their periods under the same filters."""
+    form = _task_filter_form(request, TaskFilterForm)
+    filters = form.task_filters()
     tasks = selectors.task_list_for(request.user, filters)
     page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
-    buckets = selectors.occurrence_buckets(selectors.occurrence_list_for(request.user))
-    query = request.GET.copy()
-    query.pop("page", None)
+    buckets = selectors.period_buckets_for(request.user, filters.periods())
     return render(
         request,
         "plans/task_list.html",
         {
             "form": form,
             "page": page,
-            "buckets": _bucket_rows(buckets),
-            "querystring": query.urlencode(),
+            "buckets": buckets,
+            "period_total": sum(b.count for b in buckets),
+            "querystring": _without_page(request),
         },
     )
+
+
+def period_list(request: HttpRequest) -> HttpResponse:
+    """The periods (kỳ) of the followed tasks: where every bucket count leads, showing exactly
+    the periods it counts (issue 10, item 1)."""
+    form = _task_filter_form(request, PeriodFilterForm)
+    filters = form.period_filters()
+    rows = selectors.period_list_for(request.user, filters)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    buckets = selectors.period_buckets_for(request.user, filters)
+    return render(
+        request,
+        "plans/period_list.html",
+        {
+            "form": form,
+            "page": page,
+            "buckets": buckets,
+            "selected": filters.bucket,
+            "period_total": sum(b.count for b in buckets),
+            "at": filters.at,
+            "querystring": _without_page(request),
+        },
+    )
+
+
+def _without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
 
 
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -262,11 +300,14 @@ def _task_context(request: HttpRequest, task, **forms_) -> dict:  # type: ignore
         "future_periods": [o for o in periods if o.starts is not None and o.starts > today],
         "today": today,
         "missing": task.missing_06ro(),
+        "handed_over_to": selectors.handed_over_to(task),
         "can_edit": permissions.can_edit_plan(user, task.plan),
         "can_report": permissions.can_report_task(user, task),
         "report_form": OccurrenceReportForm(initial={"completed_on": local_today()}),
         "return_form": OccurrenceReturnForm(),
     }
+    if context["handed_over_to"] is not None:
+        context["can_report"] = False  # reported on the unit's own copy
     if context["can_edit"]:
         context["task_form"] = TaskForm(
             instance=task, people=_people_for(user, task), units=_units_for(task)
@@ -309,6 +350,8 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.task_update(actor=request.user, task=task, **form.cleaned_data)
+        except StaleEdit as exc:
+            form_after_stale(form, exc)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -371,14 +414,34 @@ def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
     form = PlanIssueForm(request.POST)
     if form.is_valid():
         try:
-            services.plan_issue(
-                actor=request.user, plan=plan, override_reason=form.cleaned_data["override_reason"]
-            )
+            services.plan_issue(actor=request.user, plan=plan, **form.cleaned_data)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            form.add_error(None, exc)
         else:
             messages.success(request, _("Đã ban hành kế hoạch."))
-    return redirect(plan)
+            return redirect(plan)
+    plan.refresh_from_db()
+    return render(
+        request, "plans/plan_detail.html", _plan_context(request, plan, issue_form=form), status=400
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """A draft's number, date, signer and recipients (O4.1: a unit issues its own plan)."""
+    plan = selectors.plan_get_for(request.user, pk, write=True)
+    form = PlanEditForm(request.POST or None, instance=selectors.plan_get_for(request.user, pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_update(actor=request.user, plan=plan, **form.service_fields())
+        except StaleEdit as exc:
+            form_after_stale(form, exc)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã lưu thông tin văn bản."))
+            return redirect(plan)
+    return render(request, "plans/plan_edit.html", {"plan": plan, "form": form})
 
 
 def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
@@ -415,39 +478,39 @@ BOARD_LIMIT = 60
 
 
 def task_board(request: HttpRequest) -> HttpResponse:
-    """The tasks in four columns, one per follow-up bucket (issue 3, item 5)."""
-    from lantoa.plans.models import TaskOccurrence
-
-    tasks = selectors.task_list_for(request.user)
+    """The periods begun so far in four columns, one per bucket (issue 3, item 5)."""
     columns = []
-    for value, label in TaskOccurrence.Bucket.choices:
-        bucket_tasks = tasks.filter(bucket=value)
-        columns.append((value, label, bucket_tasks.count(), list(bucket_tasks[:BOARD_LIMIT])))
+    for count in selectors.period_buckets_for(request.user, PeriodFilters()):
+        rows = selectors.period_list_for(request.user, PeriodFilters(bucket=count.bucket))
+        columns.append((count, list(rows[:BOARD_LIMIT])))
     return render(request, "plans/task_board.html", {"columns": columns, "limit": BOARD_LIMIT})
 
 
 def task_timeline(request: HttpRequest) -> HttpResponse:
     """One month of deadlines, day by day (issue 3, item 5)."""
     today = local_today()
-    try:
-        year, month = (int(x) for x in request.GET.get("month", "").split("-"))
-        first = dt.date(year, month, 1)
-    except ValueError:
-        first = today.replace(day=1)
-    occurrences = selectors.occurrences_in_month(request.user, first.year, first.month)
+    first = today.replace(day=1)
+    if "month" in request.GET:
+        try:
+            first = dt.date(*parse_month(request.GET["month"]), 1)
+        except ValueError:
+            messages.error(
+                request,
+                _("Tháng «%(month)s» không đúng; ghi theo dạng năm-tháng, ví dụ 2026-09.")
+                % {"month": request.GET["month"][:20]},
+            )
+    periods = selectors.periods_due_in_month(request.user, first.year, first.month)
     days: dict[dt.date, list] = {}
-    for occurrence in occurrences:
-        days.setdefault(occurrence.due, []).append(occurrence)
-    previous = (first - dt.timedelta(days=1)).replace(day=1)
-    following = (first + dt.timedelta(days=32)).replace(day=1)
+    for period in periods:
+        days.setdefault(period.due, []).append(period)
     return render(
         request,
         "plans/task_timeline.html",
         {
             "first": first,
             "days": sorted(days.items()),
-            "previous": previous,
-            "next": following,
+            "previous": add_months(first, -1),
+            "next": add_months(first, 1),
             "today": today,
         },
     )

@@ -20,7 +20,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -29,6 +29,7 @@ from lantoa.activities.selectors import in_subtree
 from lantoa.core.files import IMAGE_KINDS
 from lantoa.org.models import Posting, Unit
 from lantoa.plans.models import TaskOccurrence
+from lantoa.plans.selectors import PeriodFilters, bucket_counts, periods
 from lantoa.reporting.periods import ReportingPeriod
 
 HIGHLIGHTS = 5
@@ -55,7 +56,7 @@ def _collect(report: Any, narrative: dict[str, str] | None) -> Snapshot:
         "end": end.isoformat(),
         "activities": activity_statistics(unit, start, end),
         "coverage": briefing_coverage(unit, end),
-        "tasks": task_buckets(unit, start, end),
+        "tasks": task_buckets(unit, start, end, report.plan),
         "highlights": highlights(unit, start, end),
         "narrative": narrative
         if narrative is not None
@@ -153,20 +154,17 @@ def briefing_coverage(unit: Unit, on: dt.date) -> dict[str, int]:
     return {"people": postings.count(), "briefed": postings.filter(attended).count()}
 
 
-def task_buckets(unit: Unit, start: dt.date, end: dt.date) -> dict[str, int]:
-    """Task periods due inside the window, bucketed as they stood on `end` (QĐ 42/2014)."""
-    mine = Q(task__lead_unit__path__startswith=unit.path)
-    if unit.kind == Unit.Kind.PEOPLE_COMMITTEE:
-        mine |= Q(task__plan__issuer__path__startswith=unit.path)
-    occurrences = TaskOccurrence.objects.filter(mine, due__gte=start, due__lte=end)
-    done = Q(status=TaskOccurrence.Status.DONE, completed_on__lte=end)
-    counts = occurrences.aggregate(
-        done_on_time=Count("pk", filter=done & Q(completed_on__lte=F("due"))),
-        done_late=Count("pk", filter=done & Q(completed_on__gt=F("due"))),
-        open_in_time=Count("pk", filter=~done & Q(due__gte=end)),
-        open_overdue=Count("pk", filter=~done & Q(due__lt=end)),
-    )
-    return {key: counts[key] or 0 for key in TaskOccurrence.Bucket.values}
+def task_filters(unit: Unit, start: dt.date, end: dt.date, plan: Any) -> PeriodFilters:
+    """The periods a report counts: of the plan's tasks (and its units' copies) the unit is
+    responsible for, due inside the window, in their buckets on the cut-off day."""
+    return PeriodFilters(unit=unit, plan=plan, due_from=start, due_to=end, at=end)
+
+
+def task_buckets(unit: Unit, start: dt.date, end: dt.date, plan: Any) -> dict[str, int]:
+    """The four bucket counts of `task_filters` (QĐ 42/2014), by the one follow-up rule."""
+    if plan is None:
+        return {key: 0 for key in TaskOccurrence.Bucket.values}
+    return bucket_counts(periods(task_filters(unit, start, end, plan)))
 
 
 def highlights(unit: Unit, start: dt.date, end: dt.date) -> list[dict[str, Any]]:

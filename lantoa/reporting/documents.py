@@ -23,8 +23,8 @@ from lantoa.core.charts import BarChart
 from lantoa.core.nd30 import Heading, Image, OfficialDocument, Para, Table, build_docx
 from lantoa.core.numbers import format_number
 from lantoa.org.models import Unit
-from lantoa.org.selectors import ward_root_of
-from lantoa.plans.documents import issuing_body_lines, place_name
+from lantoa.org.selectors import signer_of, ward_root_of
+from lantoa.plans.documents import issuing_blocks, place_name
 from lantoa.plans.models import TaskOccurrence
 from lantoa.reporting.models import Report
 
@@ -167,7 +167,8 @@ def report_document(report: Report, snapshot: dict[str, Any]) -> OfficialDocumen
             f"Thực hiện {plan.document_kind} số {plan.number} ngày "
             f"{plan.date:%d/%m/%Y} của {plan.issuer.name} {_lower_first(plan.title)}, " + opening
         )
-    issuing, parent = _issuing(unit)
+    issuing, parent = issuing_blocks(unit)
+    head_title, head_name = signer_of(unit)
     return OfficialDocument(
         issuing_body=issuing,
         parent_body=parent,
@@ -175,7 +176,7 @@ def report_document(report: Report, snapshot: dict[str, Any]) -> OfficialDocumen
         summary=kind,
         addressees=[report.recipient.name],
         number=report.number,
-        number_suffix="/BC-UBND" if ward else "/BC",
+        number_suffix=f"/BC-{unit.document_symbol}",
         place=place_name(unit),
         date=report.issued_on,
         opening=opening,
@@ -186,8 +187,8 @@ def report_document(report: Report, snapshot: dict[str, Any]) -> OfficialDocumen
         signature_authority=[a for a in report.signer_authority.split("\n") if a.strip()]
         if ward
         else [],
-        signature_title=report.signer_title if ward else _head_title(unit),
-        signature_name=report.signer_name if ward else _head_name(unit),
+        signature_title=report.signer_title if ward else head_title,
+        signature_name=report.signer_name if ward else head_name,
         annexes=_annexes(snapshot),
     )
 
@@ -209,23 +210,6 @@ def _report_summary(report: Report, snapshot: dict[str, Any]) -> str:
     if report.kind != Report.Kind.PERIODIC:
         return f"{prefix} {subject} giai đoạn {snapshot['period_label']}"
     return f"{prefix} {subject} {snapshot['period_label']}"
-
-
-def _issuing(unit: Unit) -> tuple[list[str], str]:
-    if unit.is_ward_root:
-        return issuing_body_lines(unit), ""
-    ward = ward_root_of(unit)
-    return [unit.name.upper()], ward.name.upper() if ward != unit else ""
-
-
-def _head_title(unit: Unit) -> str:
-    if unit.head and unit.head.position:
-        return unit.head.position
-    return "HIỆU TRƯỞNG" if unit.kind == Unit.Kind.SCHOOL else "THỦ TRƯỞNG ĐƠN VỊ"
-
-
-def _head_name(unit: Unit) -> str:
-    return unit.head.full_name if unit.head else ""
 
 
 def _task_sentence(tasks: dict[str, int]) -> str:

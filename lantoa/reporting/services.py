@@ -341,7 +341,7 @@ def next_number(ward: Unit, year: int) -> str:
         .values_list("number", flat=True)
         if n.split("/")[0].isdigit()
     ]
-    return f"{max(used, default=0) + 1:02d}/BC-UBND"
+    return f"{max(used, default=0) + 1:02d}/BC-{ward.document_symbol}"
 
 
 @transaction.atomic

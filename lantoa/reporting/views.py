@@ -20,7 +20,7 @@ from lantoa.distribution.services import report_opened_by_recipient
 from lantoa.org.models import Unit
 from lantoa.org.selectors import unit_get_for, ward_root_of
 from lantoa.plans.models import TaskOccurrence
-from lantoa.reporting import documents, permissions, selectors, services
+from lantoa.reporting import content, documents, permissions, selectors, services
 from lantoa.reporting import evaluation as evaluation_module
 from lantoa.reporting.forms import (
     CriterionForm,
@@ -36,12 +36,17 @@ from lantoa.reporting.models import Report, ReportingRule
 from lantoa.reporting.periods import Frequency, ReportingPeriod
 
 
-def _presented(snapshot: dict) -> dict:  # type: ignore[type-arg]
-    """What the snapshot partial needs beyond the snapshot: labelled task buckets, narrative."""
+def _presented(report: Report, snapshot: dict) -> dict:  # type: ignore[type-arg]
+    """What the snapshot partial needs beyond the snapshot: the task buckets, each labelled and
+    linked to its periods (the same filters the counts came from), and the narrative."""
     labels = dict(TaskOccurrence.Bucket.choices)
+    periods = content.task_filters(report.unit, report.start, report.end, report.plan)
     return {
         "snapshot": snapshot,
-        "task_rows": [(labels[k], n) for k, n in snapshot["tasks"].items()],
+        "task_rows": [
+            (labels[k], n, periods.url(bucket=k) if report.plan else "")
+            for k, n in snapshot["tasks"].items()
+        ],
         "narrative": [
             (name, Report._meta.get_field(name).verbose_name, snapshot["narrative"].get(name, ""))
             for name in Report.NARRATIVE_FIELDS
@@ -116,7 +121,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reporting/report_detail.html",
         {
             "report": report,
-            **_presented(documents.latest_snapshot(report)),
+            **_presented(report, documents.latest_snapshot(report)),
             "live": report.editable,
             "versions": versions,
             "dispatches": report.dispatches.select_related("opened_by"),
@@ -147,7 +152,11 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     return render(
         request,
         "reporting/version_detail.html",
-        {"report": version.report, "version": version, **_presented(version.snapshot)},
+        {
+            "report": version.report,
+            "version": version,
+            **_presented(version.report, version.snapshot),
+        },
     )
 
 

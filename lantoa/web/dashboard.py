@@ -24,8 +24,7 @@ from lantoa.core.dates import format_vn_date, local_today
 from lantoa.core.scoping import ScopedUser
 from lantoa.indicators.selectors import TargetRow, readings_for
 from lantoa.org.models import Unit
-from lantoa.plans.models import TaskOccurrence
-from lantoa.plans.selectors import TaskFilters, task_list_for
+from lantoa.plans.selectors import BucketCount, PeriodFilters, period_buckets_for
 
 # Units expected to record activities every month (residential groups report on paper).
 RECORDING_KINDS = [
@@ -65,7 +64,8 @@ class Dashboard:
     unit: Unit
     period: Period
     targets: list[TargetRow] = field(default_factory=list)
-    buckets: list[tuple[str, str, Cell]] = field(default_factory=list)
+    buckets: list[BucketCount] = field(default_factory=list)
+    buckets_at: dt.date | None = None
     months: list[str] = field(default_factory=list)
     by_kind: list[tuple[str, list[Cell], Cell]] = field(default_factory=list)
     month_totals: list[Cell] = field(default_factory=list)
@@ -137,12 +137,11 @@ def dashboard_for(
     board = Dashboard(unit=unit, period=period)
     board.targets = readings_for(unit, at=min(period.end, today))
 
-    # The same rule as the task list and board, so each count equals the list it links to.
-    buckets = Counter(task_list_for(user, TaskFilters(unit=unit)).values_list("bucket", flat=True))
-    for bucket in TaskOccurrence.Bucket:
-        query = urlencode({"bucket": bucket.value, "unit": unit.pk})
-        url = f"{reverse('plans:task_list')}?{query}"
-        board.buckets.append((bucket.value, str(bucket.label), Cell(buckets[bucket.value], url)))
+    # The periods of the unit's tasks begun by the period's end, as they stood then: the same
+    # selector as home, the task list and the board, each count linking to exactly its periods.
+    board.buckets_at = min(period.end, today)
+    at = None if board.buckets_at == today else board.buckets_at
+    board.buckets = period_buckets_for(user, PeriodFilters(unit=unit, at=at))
 
     activities = _activities(unit, period)
     rows = (

@@ -13,7 +13,7 @@ from lantoa.accounts.models import Notification, User
 from lantoa.org.models import Person, RosterImport
 from lantoa.org.selectors import ROSTERED_KINDS, person_list_for, unit_list_for
 from lantoa.plans.models import TaskOccurrence
-from lantoa.plans.selectors import occurrence_buckets, occurrence_list_for
+from lantoa.plans.selectors import PeriodFilters, period_buckets_for
 from lantoa.reporting.selectors import waiting_for
 
 
@@ -91,19 +91,22 @@ def home_summary_for(user: User) -> HomeSummary:
                 no_contact,
             )
         )
-    buckets = occurrence_buckets(occurrence_list_for(user))
-    overdue = buckets[TaskOccurrence.Bucket.OPEN_OVERDUE]
-    if overdue:
+    overdue = next(
+        b
+        for b in period_buckets_for(user, PeriodFilters())
+        if b.bucket == TaskOccurrence.Bucket.OPEN_OVERDUE
+    )
+    if overdue.count:
         summary.attention.append(
             AttentionItem(
                 ngettext(
                     "%(n)s kỳ nhiệm vụ đã quá hạn mà chưa báo kết quả",
                     "%(n)s kỳ nhiệm vụ đã quá hạn mà chưa báo kết quả",
-                    overdue,
+                    overdue.count,
                 )
-                % {"n": overdue},
-                reverse("plans:task_list") + f"?bucket={TaskOccurrence.Bucket.OPEN_OVERDUE}",
-                overdue,
+                % {"n": overdue.count},
+                overdue.url,
+                overdue.count,
             )
         )
     waiting = waiting_for(user).count()

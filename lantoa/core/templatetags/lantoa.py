@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django import template
+from django.utils.translation import gettext as _
 
 from lantoa.core.dates import format_vn_date
 from lantoa.core.numbers import format_number
@@ -30,3 +31,12 @@ def vnnumber(value: object) -> str:
         return format_number(int(value))  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return str(value)
+
+
+@register.filter
+def account(user: object) -> str:
+    """Who did something: the account's full name (or username); a deleted account — its
+    foreign key set to NULL — reads "(tài khoản đã xóa)" instead of failing the page."""
+    if user is None:
+        return str(_("(tài khoản đã xóa)"))
+    return getattr(user, "full_name", "") or getattr(user, "username", "") or str(user)

@@ -1,6 +1,8 @@
 """Fixtures of the plans tests: the cast's ward with the units the seed names, and the seed
 imported and saved through the review page as the coordinator would."""
 
+import datetime as dt
+
 import pytest
 
 from conftest import make_unit
@@ -27,3 +29,14 @@ def saved_plan(coordinator, ward_units, login):
     review_url = upload(client).url
     client.post(review_url, review_form_data(client.get(review_url).content.decode()))
     return Plan.objects.get()
+
+
+@pytest.fixture
+def issued_plan(saved_plan):
+    """The saved plan issued as 12/KH-UBND of 16/03/2026 (its tasks lack part of the 06 rõ, so
+    as the system, with a reason)."""
+    from lantoa.plans.services import plan_issue
+
+    Plan.objects.filter(pk=saved_plan.pk).update(number="12/KH-UBND", date=dt.date(2026, 3, 16))
+    saved_plan.refresh_from_db()
+    return plan_issue(actor=None, plan=saved_plan, override_reason="Ban hành để triển khai ngay.")

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from lantoa.org.models import Unit
 from lantoa.plans.models import Plan, PlanImport, Task, TaskOccurrence
-from lantoa.plans.selectors import occurrence_buckets, occurrence_list_for, task_list_for
+from lantoa.plans.selectors import PeriodFilters, bucket_counts, period_list_for, task_list_for
 from lantoa.plans.tests.test_parsing import SEED
 
 K = Unit.Kind
@@ -134,45 +134,75 @@ def test_bad_file_on_upload_gets_the_message(coordinator, world, login):
 
 
 def test_school_sees_only_its_tasks_and_another_ward_gets_404(
-    saved_plan, school_a_officer, other_coordinator, world, login
+    issued_plan, school_a_officer, other_coordinator, world, login
 ):
     mine = task_list_for(school_a_officer)
     assert mine.count() == 5 and {t.lead_unit for t in mine} == {world.school_a}
     client = login(school_a_officer)
     other_school_task = Task.objects.filter(lead_unit=world.school_b).first()
     assert client.get(other_school_task.get_absolute_url()).status_code == 404
-    page = client.get(
-        saved_plan.get_absolute_url()
-    )  # the ward's plan, which the school carries out
+    page = client.get(issued_plan.get_absolute_url())  # the ward's plan, which the school runs
     assert page.status_code == 200
     assert page.context["tasks"].count() == 5  # its own tasks only
     outsider = login(other_coordinator)
-    assert outsider.get(saved_plan.get_absolute_url()).status_code == 404
+    assert outsider.get(issued_plan.get_absolute_url()).status_code == 404
     assert outsider.get(mine.first().get_absolute_url()).status_code == 404
     record = PlanImport.objects.get()
     assert outsider.get(reverse("plans:import_review", args=[record.pk])).status_code == 404
 
 
+def test_a_draft_stays_with_its_author_until_it_is_issued(
+    saved_plan, coordinator, school_a_officer, world, login
+):
+    """O4.1: a ward's draft is neither listed nor readable by the schools it names."""
+    client = login(school_a_officer)
+    task = Task.objects.filter(lead_unit=world.school_a).first()
+    assert client.get(saved_plan.get_absolute_url()).status_code == 404
+    assert client.get(task.get_absolute_url()).status_code == 404
+    assert saved_plan not in client.get(reverse("plans:list")).context["plans"]
+    assert task_list_for(school_a_officer).count() == 0
+    assert login(coordinator).get(saved_plan.get_absolute_url()).status_code == 200
+
+
 @time_machine.travel(dt.datetime(2027, 3, 1, 9, 0, tzinfo=dt.UTC), tick=False)
-def test_four_buckets_count_current_occurrences(saved_plan, coordinator):
-    occurrences = occurrence_list_for(coordinator).filter(task__plan=saved_plan)
+def test_four_buckets_count_the_periods_begun_by_the_day(issued_plan, coordinator):
     honour = TaskOccurrence.objects.filter(task__occasion="20/11").order_by("due")
     first = honour[0]  # 20/11/2026, now past
     first.status, first.completed_on = "done", dt.date(2026, 11, 20)
     first.save()
-    buckets = occurrence_buckets(occurrences)
-    # periods of 2026 are past, 2027's have begun, 2028+ do not count yet
+    selection = period_list_for(coordinator, PeriodFilters(plan=issued_plan))
+    buckets = bucket_counts(selection)
+    # periods of 2026 are past, 2027's have begun, 2028+ do not count yet; subtasks have none
     assert buckets["done_on_time"] == 1
     assert buckets["open_overdue"] > 0 and buckets["open_in_time"] > 0
-    assert (
-        sum(buckets.values())
-        == occurrences.filter(starts__year__lte=2027).count()
-        + occurrences.filter(starts__isnull=True).count()
+    top = TaskOccurrence.objects.filter(task__plan=issued_plan, task__parent__isnull=True)
+    begun = top.filter(starts__year__lte=2027).count() + top.filter(starts__isnull=True).count()
+    assert sum(buckets.values()) == begun == selection.count()
+    # read on an earlier day, the period done on 20/11/2026 was still open then
+    earlier = bucket_counts(
+        period_list_for(coordinator, PeriodFilters(plan=issued_plan, at=dt.date(2026, 11, 19)))
     )
+    assert earlier["done_on_time"] == 0
+
+
+def test_periods_never_start_before_the_plan(issued_plan):
+    """Issue 10, item 10: a plan dated 16/03/2026 has no period that ended before that day,
+    and the first one starts on it."""
+    from lantoa.plans.services import task_update
+
+    task = Task.objects.filter(plan=issued_plan, parent__isnull=True).first()
+    task_update(actor=None, task=task, recurrence="quarterly")
+    periods = list(task.occurrences.order_by("due"))
+    assert periods[0].label == "03/2026" and periods[0].starts == dt.date(2026, 3, 16)
+    assert all(p.due >= dt.date(2026, 3, 16) for p in periods)
+    december = Task.objects.filter(plan=issued_plan, parent__isnull=True).last()
+    task_update(actor=None, task=december, recurrence="quarterly", start=dt.date(2026, 12, 1))
+    labels = list(december.occurrences.order_by("due").values_list("label", flat=True))
+    assert labels[0] == "12/2026"
 
 
 def test_task_list_query_count_is_bounded(
-    saved_plan, coordinator, login, django_assert_max_num_queries
+    issued_plan, coordinator, login, django_assert_max_num_queries
 ):
     client = login(coordinator)
     with django_assert_max_num_queries(14):
@@ -180,7 +210,7 @@ def test_task_list_query_count_is_bounded(
     assert response.status_code == 200
     assert (
         response.context["page"].paginator.count
-        == saved_plan.tasks.filter(parent__isnull=True).count()
+        == issued_plan.tasks.filter(parent__isnull=True).count()
     )
 
 

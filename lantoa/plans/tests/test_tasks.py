@@ -15,7 +15,7 @@ from lantoa.plans.services import (
 
 
 @pytest.fixture
-def school_task(saved_plan, world):
+def school_task(issued_plan, world):
     return Task.objects.filter(lead_unit=world.school_a).order_by("pk").first()
 
 
@@ -119,22 +119,29 @@ def test_o1_1_incomplete_plan_cannot_be_issued_without_a_leaders_reason(
     leader,
     login,
 ):
-    Plan.objects.filter(pk=saved_plan.pk).update(number="12/KH-UBND", date=dt.date(2026, 3, 16))
+    header = {"number": "12/KH-UBND", "date": "16/03/2026"}
     coord = login(coordinator)
-    coord.post(reverse("plans:issue", args=[saved_plan.pk]), {"override_reason": "cần gấp"})
+    refused = coord.post(
+        reverse("plans:issue", args=[saved_plan.pk]), {**header, "override_reason": "cần gấp"}
+    )
+    assert refused.status_code == 400 and "chưa đủ 06 rõ" in refused.content.decode()
     saved_plan.refresh_from_db()
     assert saved_plan.status == "draft"  # the coordinator cannot override
     boss = login(leader)
-    boss.post(reverse("plans:issue", args=[saved_plan.pk]), {"override_reason": ""})
+    boss.post(reverse("plans:issue", args=[saved_plan.pk]), {**header, "override_reason": ""})
     saved_plan.refresh_from_db()
     assert saved_plan.status == "draft"  # a leader must give the reason
     boss.post(
         reverse("plans:issue", args=[saved_plan.pk]),
-        {"override_reason": "Ban hành để kịp triển khai; các đơn vị bổ sung 06 rõ trước 30/4"},
+        {
+            **header,
+            "override_reason": "Ban hành để kịp triển khai; các đơn vị bổ sung 06 rõ trước 30/4",
+        },
     )
     saved_plan.refresh_from_db()
     assert saved_plan.status == "issued"
     assert saved_plan.issue_override_reason.startswith("Ban hành để kịp")
+    assert (saved_plan.number, saved_plan.date) == ("12/KH-UBND", dt.date(2026, 3, 16))
 
 
 def test_complete_plan_is_issued_by_the_coordinator(saved_plan, coordinator, world):
@@ -153,7 +160,7 @@ def test_complete_plan_is_issued_by_the_coordinator(saved_plan, coordinator, wor
     assert saved_plan.status == "issued" and saved_plan.issue_override_reason == ""
 
 
-def test_occurrences_of_a_recurring_task_keep_their_own_status(saved_plan):
+def test_occurrences_of_a_recurring_task_keep_their_own_status(issued_plan):
     yearly = Task.objects.filter(recurrence="yearly").first()
     labels = list(yearly.occurrences.values_list("label", flat=True))
     assert labels == [str(y) for y in range(2026, 2036)]

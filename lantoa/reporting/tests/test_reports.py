@@ -147,7 +147,9 @@ def test_every_number_of_a_unit_report_equals_a_direct_count(world, regime, quar
 def test_task_buckets_count_the_periods_due_in_the_window_as_they_stood_at_the_cut_off(
     world, regime
 ):
-    plan = Plan.objects.create(issuer=world.ward, title="Kế hoạch thử", start_year=2026)
+    plan = Plan.objects.create(
+        issuer=world.ward, title="Kế hoạch thử", start_year=2026, status=Plan.Status.ISSUED
+    )
     task = Task.objects.create(plan=plan, title="Báo cáo tháng", lead_unit=world.school_a)
 
     def period(due, status="open", done=None):  # type: ignore[no-untyped-def]
@@ -159,7 +161,7 @@ def test_task_buckets_count_the_periods_due_in_the_window_as_they_stood_at_the_c
     period(dt.date(2026, 9, 14))  # due on the last day: still in time
     period(dt.date(2026, 10, 1))  # next quarter: not counted
 
-    buckets = content.task_buckets(world.school_a, dt.date(2026, 6, 15), dt.date(2026, 9, 14))
+    buckets = content.task_buckets(world.school_a, dt.date(2026, 6, 15), dt.date(2026, 9, 14), plan)
 
     assert buckets == {
         "done_on_time": 1,
