@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pytest
 from django.test import Client
@@ -16,6 +17,9 @@ from lantoa.accounts.models import Role, User
 from lantoa.accounts.services import user_create
 from lantoa.org.models import Person, Unit
 from lantoa.org.services import person_create, unit_create
+from lantoa.indicators.models import Indicator
+from lantoa.indicators.params import clean_params
+from lantoa.plans.models import Phase, Plan, Target
 
 PASSWORD = "mat-khau-thu-nghiem-2026"
 
@@ -118,6 +122,45 @@ def world(db) -> World:
         official=make_person("Lê Thị Hoa", vhxh, Person.StaffCategory.CIVIL_SERVANT),
         other_teacher=make_person("Phạm Văn Cường", other_school),
     )
+
+
+@dataclass
+class WardPlan:
+    plan: Plan
+    phase: Phase
+
+    def target(self, kind: str, text: str = "", value: int | None = 100, **params) -> Target:
+        target = Target.objects.create(
+            plan=self.plan,
+            phase=self.phase,
+            position=Target.objects.filter(plan=self.plan).count(),
+            text=text or kind,
+            value=Decimal(value) if value is not None else None,
+            unit_of_measure="%" if value == 100 else "",
+        )
+        Indicator.objects.create(
+            target=target, kind=kind, params=clean_params(kind, params), confirmed=True
+        )
+        return target
+
+
+@pytest.fixture
+def ward_plan(world) -> WardPlan:
+    """An issued ward plan (12/KH-UBND of 16/03/2026, phase 2026–2030); tests add the targets
+    they need with `ward_plan.target(kind, text, **params)`."""
+    plan = Plan.objects.create(
+        issuer=world.ward,
+        number="12/KH-UBND",
+        date=dt.date(2026, 3, 16),
+        title="Kế hoạch thử",
+        status=Plan.Status.ISSUED,
+        start_year=2026,
+        end_year=2030,
+    )
+    phase = Phase.objects.create(
+        plan=plan, label="Giai đoạn 2026-2030", start_year=2026, end_year=2030
+    )
+    return WardPlan(plan, phase)
 
 
 def make_user(username: str, role: str, unit: Unit) -> User:

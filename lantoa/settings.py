@@ -104,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "lantoa.web.context_processors.navigation",
+                "lantoa.web.context_processors.undo",
             ],
         },
     }

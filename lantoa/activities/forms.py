@@ -8,12 +8,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.activities.models import Activity, ActivityKind
-from lantoa.core.forms import StyledFormMixin
+from lantoa.core.forms import StyledFormMixin, VersionedFormMixin
 from lantoa.org.forms import VNDateField
 
 
-class ActivityForm(StyledFormMixin, forms.ModelForm):
-    """One screen that works on a phone: what, who organised, when, where, how many."""
+class ActivityForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
+    """One screen that works on a phone: what, who organised, when, where, how many. On an
+    existing activity the organiser is shown, not changed."""
 
     date = VNDateField(label=_("Ngày"))
     link = forms.URLField(
@@ -31,7 +32,7 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
             "start_time",
             "place",
             "audiences",
-            "participants",
+            "guests",
             "channel",
             "reach",
             "shares",
@@ -64,6 +65,11 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
         self.fields["plan"].queryset = plans
         for name in ("kind", "plan"):
             self.fields[name].empty_label = _("— chọn —")
+        if self.instance.pk:
+            self.fields["organiser"].disabled = True
+            self.fields["organiser"].queryset = type(self.instance.organiser).objects.filter(
+                pk=self.instance.organiser_id
+            )
 
 
 class ActivityFilterForm(StyledFormMixin, forms.Form):
@@ -83,3 +89,12 @@ class ActivityFilterForm(StyledFormMixin, forms.Form):
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+
+
+class DeleteForm(StyledFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do xóa"),
+        max_length=300,
+        help_text=_("Ví dụ: ghi trùng, ghi nhầm đơn vị, không tổ chức được."),
+        error_messages={"required": _("Ghi lý do xóa để người khác hiểu vì sao.")},
+    )

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.core.models import EvidenceFile
+from lantoa.core.models import EvidenceFile, LiveManager, SoftDeleted
 from lantoa.org.models import Audience, Person, Unit
 from lantoa.plans.models import Plan, TaskOccurrence
 
@@ -53,9 +53,11 @@ class ActivityKind(models.Model):
         return self.name
 
 
-class Activity(models.Model):
+class Activity(SoftDeleted):
     """Something done: a briefing, broadcast, article, seminar, poster, training ... An event
-    organised by several units is one activity with co-organisers, so it counts once."""
+    organised by several units is one activity with co-organisers, so it counts once. Its
+    participants are its attendees on the roster plus the guests typed in
+    (`activities.selectors.with_participants`)."""
 
     kind = models.ForeignKey(
         ActivityKind,
@@ -76,7 +78,15 @@ class Activity(models.Model):
     audiences = models.ManyToManyField(
         Audience, verbose_name=_("đối tượng"), blank=True, related_name="activities"
     )
-    participants = models.PositiveIntegerField(_("số người tham dự"), null=True, blank=True)
+    guests = models.PositiveIntegerField(
+        _("số người dự ngoài danh sách điểm danh"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Khách mời, phụ huynh, người dân, học sinh... không có trong danh sách cán bộ. "
+            "Người đã điểm danh được tự tính, không cộng lại ở đây."
+        ),
+    )
     channel = models.CharField(_("kênh"), max_length=120, blank=True)
     reach = models.PositiveIntegerField(_("lượt tiếp cận (nghe, xem)"), null=True, blank=True)
     shares = models.PositiveIntegerField(_("lượt chia sẻ"), null=True, blank=True)
@@ -98,6 +108,10 @@ class Activity(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     is_demo = models.BooleanField(default=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = LiveManager()
+    all_objects = models.Manager()
 
     class Meta:
         verbose_name = _("hoạt động")
@@ -111,8 +125,8 @@ class Activity(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(participants__isnull=True) | Q(participants__lte=1_000_000),
-                name="activity_participants_sane",
+                condition=Q(guests__isnull=True) | Q(guests__lte=1_000_000),
+                name="activity_guests_sane",
             ),
         ]
 
@@ -123,8 +137,9 @@ class Activity(models.Model):
         return reverse("activities:detail", args=[self.pk])
 
 
-class Attendance(models.Model):
-    """A person of the roster who attended an activity (T1 coverage counts these)."""
+class Attendance(SoftDeleted):
+    """A person of the roster who attended an activity (T1 coverage counts these). Removing
+    someone keeps the row, marked deleted, so the removal can be undone."""
 
     class Source(models.TextChoices):
         PICKED = "picked", _("Chọn từ danh sách")
@@ -135,6 +150,9 @@ class Attendance(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="attendances")
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.PICKED)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = LiveManager()
+    all_objects = models.Manager()
 
     class Meta:
         verbose_name = _("người dự")
@@ -153,12 +171,15 @@ class Attendance(models.Model):
         return f"{self.person} — {self.activity}"
 
 
-class ActivityEvidence(EvidenceFile):
+class ActivityEvidence(EvidenceFile, SoftDeleted):
     """A photo, minutes, PDF, Word or Excel file proving the activity; private, served only
     through a view that checks scope (issue 4, item 1)."""
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(upload_to="activities/%Y/%m/")
+
+    objects = LiveManager()
+    all_objects = models.Manager()
 
     class Meta(EvidenceFile.Meta):
         verbose_name = _("minh chứng hoạt động")

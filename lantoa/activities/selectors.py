@@ -6,14 +6,23 @@ An activity is in scope through its organiser or any co-organiser.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
-from lantoa.activities.models import Activity, ActivityEvidence, ActivityKind, CheckInSession
+from lantoa.activities.models import (
+    Activity,
+    ActivityEvidence,
+    ActivityKind,
+    Attendance,
+    CheckInSession,
+)
 from lantoa.core.scoping import ScopedUser, get_in_scope, scope_filter
 from lantoa.core.text import fold
 from lantoa.org.models import Person, Unit
@@ -34,8 +43,9 @@ def in_subtree(path: str) -> Q:
     co_organised: Any = Activity.co_organisers.through.objects.filter(
         unit__path__startswith=path
     ).values_list("activity_id", flat=True)
-    if units.count() <= SUBTREE_ID_LIMIT:
-        units, co_organised = list(units), list(co_organised)
+    first = list(units[: SUBTREE_ID_LIMIT + 1])
+    if len(first) <= SUBTREE_ID_LIMIT:
+        units, co_organised = first, list(co_organised)
     return Q(organiser_id__in=units) | Q(pk__in=co_organised)
 
 
@@ -46,6 +56,69 @@ def about_plans(plan_ids: Iterable[int]) -> Q:
         taskoccurrence__task__plan_id__in=plan_ids
     ).values("activity_id")
     return Q(plan_id__in=plan_ids) | Q(pk__in=linked)
+
+
+def with_participants(activities: QuerySet[Activity]) -> QuerySet[Activity]:
+    """Each activity with `attendee_count` (its attendees on the roster) and
+    `participant_count` — the one participants rule (issue 10, item 3): attendees plus the
+    guests typed in, who are not on the roster."""
+    attendees = (
+        Attendance.objects.filter(activity=OuterRef("pk"))
+        .order_by()
+        .values("activity")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return activities.annotate(
+        attendee_count=Coalesce(Subquery(attendees, output_field=IntegerField()), 0)
+    ).annotate(participant_count=F("attendee_count") + Coalesce("guests", 0))
+
+
+@dataclass
+class Tally:
+    """How many activities, and how many took part in them."""
+
+    count: int = 0
+    participants: int = 0
+
+
+def tally(activities: QuerySet[Activity]) -> Tally:
+    totals = with_participants(activities).aggregate(n=Count("pk"), p=Sum("participant_count"))
+    return Tally(totals["n"] or 0, totals["p"] or 0)
+
+
+def tally_by_unit(units: Iterable[Unit], activities: QuerySet[Activity]) -> dict[int, Tally]:
+    """For each unit: the activities it or a unit below it organised or co-organised, each
+    once, with their participants — the rule of the dashboard, the reports and the evaluation
+    alike, and what the activity list filtered by that unit shows. An event of two units
+    counts for each of them, and once for a unit above both (docs/decisions.md)."""
+    wanted = {u.path: u.pk for u in units}
+    paths: dict[int, set[str]] = defaultdict(set)
+    people: dict[int, int] = {}
+    for pk, path, participants in with_participants(activities).values_list(
+        "pk", "organiser__path", "participant_count"
+    ):
+        paths[pk].add(path)
+        people[pk] = participants
+    for pk, path in Activity.co_organisers.through.objects.filter(
+        activity_id__in=activities.values("pk")
+    ).values_list("activity_id", "unit__path"):
+        paths[pk].add(path)
+    result = {pk: Tally() for pk in wanted.values()}
+    for pk, unit_paths in paths.items():
+        owners = {
+            wanted[prefix] for path in unit_paths for prefix in _prefixes(path) if prefix in wanted
+        }
+        for owner in owners:
+            result[owner].count += 1
+            result[owner].participants += people.get(pk, 0)
+    return result
+
+
+def _prefixes(path: str) -> list[str]:
+    """ "/1/5/9/" → ["/1/", "/1/5/", "/1/5/9/"]."""
+    parts = path.strip("/").split("/")
+    return ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
 
 
 def activity_list_for(
@@ -68,10 +141,8 @@ def activity_list_for(
         activities = activities.filter(date__gte=date_from)
     if date_to:
         activities = activities.filter(date__lte=date_to)
-    return (
-        activities.select_related("kind", "organiser")
-        .annotate(attendee_count=Count("attendances", distinct=True))
-        .order_by("-date", "-pk")
+    return with_participants(activities.select_related("kind", "organiser")).order_by(
+        "-date", "-pk"
     )
 
 
@@ -84,6 +155,98 @@ def activity_get_for(user: ScopedUser, pk: object, *, write: bool = False) -> Ac
         ACTIVITY_PATHS,
         pk,
         write=write,
+    )
+
+
+def deleted_activity_get_for(user: ScopedUser, pk: object) -> Activity:
+    """A deleted activity, for the coordinator to restore (404 for anyone else's)."""
+    return get_in_scope(
+        Activity.all_objects.filter(deleted_at__isnull=False).select_related("organiser"),
+        user.scope,
+        ACTIVITY_PATHS,
+        pk,
+        write=True,
+    )
+
+
+def deleted_attendance_get_for(user: ScopedUser, pk: object) -> Attendance:
+    return get_in_scope(
+        Attendance.all_objects.filter(
+            deleted_at__isnull=False, activity__deleted_at__isnull=True
+        ).select_related("activity__organiser", "person"),
+        user.scope,
+        "activity__organiser__path",
+        pk,
+        write=True,
+    )
+
+
+def deleted_evidence_get_for(user: ScopedUser, pk: object) -> ActivityEvidence:
+    return get_in_scope(
+        ActivityEvidence.all_objects.filter(
+            deleted_at__isnull=False, activity__deleted_at__isnull=True
+        ).select_related("activity__organiser"),
+        user.scope,
+        "activity__organiser__path",
+        pk,
+        write=True,
+    )
+
+
+@dataclass
+class Deleted:
+    """What was deleted in the user's scope, newest first, for the restore page."""
+
+    activities: list[Activity]
+    attendances: list[Attendance]
+    evidence: list[ActivityEvidence]
+
+
+DELETED_SHOWN = 100
+
+
+def deleted_for(user: ScopedUser) -> Deleted:
+    activities = scope_filter(
+        Activity.all_objects.filter(deleted_at__isnull=False), user.scope, "organiser__path"
+    )
+    attendances = scope_filter(
+        Attendance.all_objects.filter(deleted_at__isnull=False, activity__deleted_at__isnull=True),
+        user.scope,
+        "activity__organiser__path",
+    )
+    evidence = scope_filter(
+        ActivityEvidence.all_objects.filter(
+            deleted_at__isnull=False, activity__deleted_at__isnull=True
+        ),
+        user.scope,
+        "activity__organiser__path",
+    )
+    return Deleted(
+        list(
+            activities.select_related("organiser", "deleted_by", "kind").order_by("-deleted_at")[
+                :DELETED_SHOWN
+            ]
+        ),
+        list(
+            attendances.select_related("activity", "person", "deleted_by").order_by("-deleted_at")[
+                :DELETED_SHOWN
+            ]
+        ),
+        list(
+            evidence.select_related("activity", "deleted_by").order_by("-deleted_at")[
+                :DELETED_SHOWN
+            ]
+        ),
+    )
+
+
+def activity_evidence_get_for_write(user: ScopedUser, pk: object) -> ActivityEvidence:
+    return get_in_scope(
+        ActivityEvidence.objects.select_related("activity__organiser"),
+        user.scope,
+        "activity__organiser__path",
+        pk,
+        write=True,
     )
 
 

@@ -20,7 +20,8 @@ from lantoa.activities.models import (
     Attendance,
     CheckInSession,
 )
-from lantoa.core.audit import audit_entry, audit_record
+from lantoa.core.audit import audit_entry, audit_record, diff, snapshot
+from lantoa.core.concurrency import version_claim
 from lantoa.core.files import check_evidence, evidence_fields
 from lantoa.core.models import AuditEntry
 from lantoa.core.scoping import ScopedUser
@@ -84,7 +85,8 @@ def attendance_add(
     people: Iterable[Person],
     source: str = Attendance.Source.PICKED,
 ) -> int:
-    """Add attendees (ignoring those already there); returns how many were added."""
+    """Add attendees (ignoring those already there; one removed earlier comes back); returns
+    how many were added."""
     if actor is not None and not actor.scope.can_write(activity.organiser):
         raise PermissionDenied
     if not activity.kind.has_attendance:
@@ -92,14 +94,19 @@ def attendance_add(
     people = list(people)
     if actor is not None and any(not actor.scope.can_read(p.unit) for p in people):
         raise ValidationError(ATTENDANCE_PERSON_OUTSIDE)
-    present = set(activity.attendances.values_list("person_id", flat=True))
+    rows = {a.person_id: a for a in Attendance.all_objects.filter(activity=activity)}
     new = [
         Attendance(activity=activity, person=p, source=source)
-        for p in people
-        if p.pk not in present
+        for p in dict.fromkeys(people)
+        if p.pk not in rows
     ]
+    returning = [rows[p.pk] for p in people if p.pk in rows and rows[p.pk].is_deleted]
     Attendance.objects.bulk_create(new)
-    if new:
+    Attendance.all_objects.filter(pk__in=[a.pk for a in returning]).update(
+        deleted_at=None, deleted_by=None, deletion_reason="", source=source
+    )
+    added = [*new, *returning]
+    if added:
         AuditEntry.objects.bulk_create(
             audit_entry(
                 actor=actor,
@@ -108,24 +115,200 @@ def attendance_add(
                 unit_path=activity.organiser.path,
                 changes={"person": [None, str(a.person)]},
             )
-            for a in new
+            for a in added
         )
-    return len(new)
+    return len(added)
 
 
 @transaction.atomic
-def attendance_remove(*, actor: ScopedUser | None, activity: Activity, person: Person) -> None:
+def attendance_remove(
+    *, actor: ScopedUser | None, activity: Activity, person: Person, reason: str = ""
+) -> Attendance | None:
+    """Take someone off the attendance; the row is kept, marked removed, so the removal can be
+    undone (`attendance_restore`). Returns the removed row (None if they were not there)."""
     if actor is not None and not actor.scope.can_write(activity.organiser):
         raise PermissionDenied
-    deleted, _rows = Attendance.objects.filter(activity=activity, person=person).delete()
-    if deleted:
+    row = Attendance.objects.filter(activity=activity, person=person).first()
+    if row is None:
+        return None
+    _soft_delete(row, actor, reason or str(ATTENDANCE_REMOVED_REASON))
+    audit_record(
+        actor=actor,
+        action="attendance.removed",
+        obj=activity,
+        unit_path=activity.organiser.path,
+        changes={"person": [str(person), None]},
+    )
+    return row
+
+
+@transaction.atomic
+def attendance_restore(*, actor: ScopedUser | None, attendance: Attendance) -> None:
+    """Undo a removal: the organiser's writers (the «Hoàn tác» button) or the coordinator."""
+    activity = attendance.activity
+    if actor is not None and not actor.scope.can_write(activity.organiser):
+        raise PermissionDenied
+    _restore(attendance)
+    audit_record(
+        actor=actor,
+        action="attendance.restored",
+        obj=activity,
+        unit_path=activity.organiser.path,
+        changes={"person": [None, str(attendance.person)]},
+    )
+
+
+ATTENDANCE_REMOVED_REASON = _("Bỏ khỏi danh sách người dự")
+DELETE_NEEDS_REASON = _("Ghi lý do xóa (ví dụ: ghi trùng, ghi nhầm đơn vị) để người khác hiểu.")
+RESTORE_COORDINATOR_ONLY = _("Chỉ cán bộ điều phối của phường khôi phục được bản ghi đã xóa.")
+
+
+def _soft_delete(record: Any, actor: ScopedUser | None, reason: str) -> None:
+    if not reason.strip():
+        raise ValidationError({"reason": DELETE_NEEDS_REASON})
+    record.deleted_at = timezone.now()
+    record.deleted_by = actor if getattr(actor, "pk", None) else None
+    record.deletion_reason = reason.strip()[:300]
+    record.save(update_fields=["deleted_at", "deleted_by", "deletion_reason"])
+
+
+def _restore(record: Any) -> None:
+    record.deleted_at = None
+    record.deleted_by = None
+    record.deletion_reason = ""
+    record.save(update_fields=["deleted_at", "deleted_by", "deletion_reason"])
+
+
+def _require_restorer(actor: ScopedUser | None, unit: Unit) -> None:
+    """Restoring a deleted activity or file is the coordinator's call (issue 10, item 4)."""
+    from lantoa.accounts.models import Role
+
+    if actor is None or getattr(actor, "is_superuser", False):
+        return
+    if not (actor.has_role(Role.COORDINATOR) and actor.scope.can_write(unit)):  # type: ignore[attr-defined]
+        raise PermissionDenied(RESTORE_COORDINATOR_ONLY)
+
+
+ACTIVITY_FIELDS = [
+    "kind",
+    "title",
+    "date",
+    "start_time",
+    "place",
+    "guests",
+    "channel",
+    "reach",
+    "shares",
+    "link",
+    "plan",
+    "description",
+]
+
+
+@transaction.atomic
+def activity_update(
+    *,
+    actor: ScopedUser | None,
+    activity: Activity,
+    version: int | None = None,
+    co_organisers: Iterable[Unit] | None = None,
+    audiences: Iterable[Any] | None = None,
+    **fields: Any,
+) -> Activity:
+    """Correct what was recorded (issue 10, item 4); the organiser stays (delete and record
+    again to move an activity to another unit). `version`: the one the form was opened on."""
+    require_write(actor, activity.organiser)
+    version_claim(activity, version, str(_("hoạt động này")))
+    fields.pop("organiser", None)
+    before = snapshot(activity, ACTIVITY_FIELDS)
+    before["co_organisers"] = sorted(str(u) for u in activity.co_organisers.all())
+    before["audiences"] = sorted(str(a) for a in activity.audiences.all())
+    for name, value in fields.items():
+        setattr(activity, name, nfc(value) if name == "title" else value)
+    activity.full_clean(exclude=["created_by", "organiser"])
+    activity.save(update_fields=[*fields.keys(), "version"] if fields else ["version"])
+    if co_organisers is not None:
+        co = [u for u in co_organisers if u.pk != activity.organiser_id]
+        ward = ward_root_of(activity.organiser)
+        if any(ward_root_of(u) != ward for u in co):
+            raise ValidationError({"co_organisers": ACTIVITY_CO_ORGANISER_OUTSIDE})
+        activity.co_organisers.set(co)
+    if audiences is not None:
+        activity.audiences.set(list(audiences))
+    after = snapshot(activity, ACTIVITY_FIELDS)
+    after["co_organisers"] = sorted(str(u) for u in activity.co_organisers.all())
+    after["audiences"] = sorted(str(a) for a in activity.audiences.all())
+    changes = diff(before, after)
+    if changes:
         audit_record(
             actor=actor,
-            action="attendance.removed",
+            action="activity.changed",
             obj=activity,
             unit_path=activity.organiser.path,
-            changes={"person": [str(person), None]},
+            changes=changes,
         )
+    return activity
+
+
+@transaction.atomic
+def activity_delete(*, actor: ScopedUser | None, activity: Activity, reason: str) -> None:
+    """Delete an activity with a reason: it leaves every count, list, target and report draft
+    at once; the coordinator can restore it (`activity_restore`)."""
+    require_write(actor, activity.organiser)
+    _soft_delete(activity, actor, reason)
+    audit_record(
+        actor=actor,
+        action="activity.deleted",
+        obj=activity,
+        unit_path=activity.organiser.path,
+        changes={"reason": [None, activity.deletion_reason]},
+    )
+
+
+@transaction.atomic
+def activity_restore(*, actor: ScopedUser | None, activity: Activity) -> None:
+    _require_restorer(actor, activity.organiser)
+    reason = activity.deletion_reason
+    _restore(activity)
+    audit_record(
+        actor=actor,
+        action="activity.restored",
+        obj=activity,
+        unit_path=activity.organiser.path,
+        changes={"reason": [reason, None]},
+    )
+
+
+@transaction.atomic
+def activity_evidence_delete(
+    *, actor: ScopedUser | None, evidence: ActivityEvidence, reason: str
+) -> None:
+    """Remove a file from an activity's evidence, with a reason; the file is kept for the
+    coordinator to restore."""
+    activity = evidence.activity
+    require_write(actor, activity.organiser)
+    _soft_delete(evidence, actor, reason)
+    audit_record(
+        actor=actor,
+        action="activity.evidence_deleted",
+        obj=activity,
+        unit_path=activity.organiser.path,
+        changes={"file": [evidence.original_name, None], "reason": [None, reason.strip()]},
+    )
+
+
+@transaction.atomic
+def activity_evidence_restore(*, actor: ScopedUser | None, evidence: ActivityEvidence) -> None:
+    activity = evidence.activity
+    _require_restorer(actor, activity.organiser)
+    _restore(evidence)
+    audit_record(
+        actor=actor,
+        action="activity.evidence_restored",
+        obj=activity,
+        unit_path=activity.organiser.path,
+        changes={"file": [None, evidence.original_name]},
+    )
 
 
 @transaction.atomic

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import segno
 from django.contrib import messages
@@ -11,13 +12,18 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from lantoa.accounts.models import Role
 from lantoa.activities import selectors, services
-from lantoa.activities.forms import ActivityFilterForm, ActivityForm
+from lantoa.activities.forms import ActivityFilterForm, ActivityForm, DeleteForm
+from lantoa.activities.models import Activity
+from lantoa.core.concurrency import StaleEdit, form_after_stale
 from lantoa.core.files import evidence_response
+from lantoa.core.undo import offer_undo
 from lantoa.org.selectors import (
     audience_choices_for,
     person_get_for,
@@ -25,6 +31,7 @@ from lantoa.org.selectors import (
     unit_list_for,
     ward_units_for_choice,
 )
+from lantoa.plans.models import Plan
 from lantoa.plans.selectors import plan_list_for
 
 PAGE_SIZE = 30
@@ -63,20 +70,14 @@ def _without_page(request: HttpRequest) -> str:
 
 @require_http_methods(["GET", "POST"])
 def activity_create(request: HttpRequest) -> HttpResponse:
-    organisers = unit_list_for(request.user, write=True)
-    first = organisers.first()
+    first = unit_list_for(request.user, write=True).first()
     form = ActivityForm(
-        request.POST or None,
-        kinds=selectors.kinds_for(first),
-        organisers=organisers,
-        units=ward_units_for_choice(request.user),
-        audiences=audience_choices_for(request.user),
-        plans=plan_list_for(request.user),
-        initial={"organiser": first},
+        request.POST or None, initial={"organiser": first}, **_form_choices(request, first)
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
+            data.pop("version", None)
             activity = services.activity_record(
                 actor=request.user,
                 co_organisers=data.pop("co_organisers"),
@@ -89,6 +90,87 @@ def activity_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Đã ghi hoạt động."))
             return redirect(activity)
     return render(request, "activities/activity_form.html", {"form": form})
+
+
+def _form_choices(request: HttpRequest, organiser: Any) -> dict[str, Any]:
+    return {
+        "kinds": selectors.kinds_for(organiser),
+        "organisers": unit_list_for(request.user, write=True),
+        "units": ward_units_for_choice(request.user),
+        "audiences": audience_choices_for(request.user),
+        "plans": plan_list_for(request.user).filter(status=Plan.Status.ISSUED),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a recorded activity (issue 10, item 4); a form that fails keeps what was typed."""
+    activity = selectors.activity_get_for(request.user, pk, write=True)
+    form = ActivityForm(
+        request.POST or None,
+        instance=selectors.activity_get_for(request.user, pk),
+        **_form_choices(request, activity.organiser),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.activity_update(
+                actor=request.user,
+                activity=activity,
+                co_organisers=data.pop("co_organisers"),
+                audiences=data.pop("audiences"),
+                **data,
+            )
+        except StaleEdit as exc:
+            form_after_stale(form, exc)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã lưu hoạt động."))
+            return redirect(activity)
+    return render(request, "activities/activity_form.html", {"form": form, "activity": activity})
+
+
+@require_http_methods(["GET", "POST"])
+def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask for a reason, then delete (softly: the coordinator can restore it)."""
+    activity = selectors.activity_get_for(request.user, pk, write=True)
+    form = DeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.activity_delete(
+            actor=request.user, activity=activity, reason=form.cleaned_data["reason"]
+        )
+        messages.success(
+            request,
+            _("Đã xóa hoạt động «%(title)s». Cán bộ điều phối khôi phục được nếu cần.")
+            % {"title": activity.title},
+        )
+        return redirect("activities:list")
+    return render(
+        request,
+        "activities/confirm_delete.html",
+        {"form": form, "activity": activity, "what": activity.title},
+    )
+
+
+@require_POST
+def activity_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = selectors.deleted_activity_get_for(request.user, pk)
+    services.activity_restore(actor=request.user, activity=activity)
+    messages.success(request, _("Đã khôi phục hoạt động «%(title)s».") % {"title": activity.title})
+    return redirect(activity)
+
+
+def deleted_list(request: HttpRequest) -> HttpResponse:
+    """What was deleted in the user's scope, with who, when, why and «Khôi phục»."""
+    return render(
+        request,
+        "activities/deleted_list.html",
+        {
+            "deleted": selectors.deleted_for(request.user),
+            "can_restore": request.user.is_superuser or request.user.has_role(Role.COORDINATOR),
+        },
+    )
 
 
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -106,6 +188,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "activities/activity_detail.html",
         {
             "activity": activity,
+            "participants": selectors.tally(Activity.objects.filter(pk=activity.pk)).participants,
             "checkin": checkin,
             "checkin_url": checkin_url,
             "checkin_qr": _qr_svg(checkin_url) if checkin else "",
@@ -135,10 +218,53 @@ def attendance_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def attendance_remove(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     activity = selectors.activity_get_for(request.user, pk, write=True)
-    services.attendance_remove(
-        actor=request.user, activity=activity, person=person_get_for(request.user, person_pk)
-    )
+    person = person_get_for(request.user, person_pk)
+    removed = services.attendance_remove(actor=request.user, activity=activity, person=person)
+    if removed is not None:
+        offer_undo(
+            request,
+            _("Đã bỏ %(name)s khỏi danh sách người dự.") % {"name": person.full_name},
+            reverse("activities:attendance_restore", args=[removed.pk]),
+        )
     return redirect(activity)
+
+
+@require_POST
+def attendance_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    attendance = selectors.deleted_attendance_get_for(request.user, pk)
+    services.attendance_restore(actor=request.user, attendance=attendance)
+    messages.success(
+        request,
+        _("Đã ghi lại %(name)s vào danh sách người dự.") % {"name": attendance.person.full_name},
+    )
+    return redirect(attendance.activity)
+
+
+@require_http_methods(["GET", "POST"])
+def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    evidence = selectors.activity_evidence_get_for_write(request.user, pk)
+    form = DeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.activity_evidence_delete(
+            actor=request.user, evidence=evidence, reason=form.cleaned_data["reason"]
+        )
+        messages.success(
+            request, _("Đã bỏ tệp «%(name)s» khỏi minh chứng.") % {"name": evidence.original_name}
+        )
+        return redirect(evidence.activity)
+    return render(
+        request,
+        "activities/confirm_delete.html",
+        {"form": form, "activity": evidence.activity, "what": evidence.original_name},
+    )
+
+
+@require_POST
+def evidence_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    evidence = selectors.deleted_evidence_get_for(request.user, pk)
+    services.activity_evidence_restore(actor=request.user, evidence=evidence)
+    messages.success(request, _("Đã khôi phục tệp «%(name)s».") % {"name": evidence.original_name})
+    return redirect(evidence.activity)
 
 
 @require_POST

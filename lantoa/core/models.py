@@ -127,3 +127,35 @@ class EvidenceFile(models.Model):
         from lantoa.core.files import IMAGE_KINDS
 
         return self.kind in IMAGE_KINDS
+
+
+class LiveManager(models.Manager):
+    """The default manager of a soft-deletable model: records not deleted. Reverse relations
+    use it too, so `activity.attendances` and every count leave deleted rows out; the
+    `all_objects` manager beside it reaches them for the restore page."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+class SoftDeleted(models.Model):
+    """Who deleted a record, when and why; a deleted record counts nowhere and the coordinator
+    can restore it (issue 10, item 4)."""
+
+    deleted_at = models.DateTimeField(_("xóa lúc"), null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    deletion_reason = models.CharField(_("lý do xóa"), max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None

@@ -16,7 +16,7 @@ import calendar
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
@@ -28,13 +28,13 @@ from django.utils.translation import gettext_lazy
 
 from lantoa.activities.models import Activity, Attendance
 from lantoa.activities.selectors import about_plans, in_subtree
-from lantoa.core.dates import local_today
-from lantoa.core.numbers import format_number
+from lantoa.core.dates import local_today, months_between
+from lantoa.core.numbers import HUNDRED, format_number, percent
 from lantoa.indicators.models import Indicator, ManualValue
 from lantoa.org.models import Posting, Unit
 from lantoa.plans.models import Plan, Target, TaskOccurrence
+from lantoa.plans.selectors import plan_family_ids
 
-HUNDRED = Decimal(100)
 AT_RISK_SHARE = Decimal("0.8")  # a projection within 80% of the goal is "at risk", below is "not"
 
 
@@ -143,16 +143,6 @@ class Context:
         return self.indicator.params
 
 
-def plan_family_ids(plan: Plan) -> tuple[int, ...]:
-    """The plan and every plan derived from it, at any depth."""
-    ids = [plan.pk]
-    frontier = [plan.pk]
-    while frontier:
-        frontier = list(Plan.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-        ids.extend(frontier)
-    return tuple(ids)
-
-
 def base_unit_of(plan: Plan) -> Unit:
     """Whose people and units a plan's targets count: the issuing ward (or school)."""
     from lantoa.org.selectors import ward_root_of
@@ -224,12 +214,6 @@ def drill(indicator: Indicator, **context: Any) -> Drilldown:
 # --- shared pieces ---------------------------------------------------------------------------
 
 
-def _percent(numerator: int, denominator: int) -> Decimal | None:
-    if not denominator:
-        return None
-    return (HUNDRED * numerator / denominator).quantize(Decimal("0.1"), ROUND_HALF_UP)
-
-
 def _goal(target: Target, default: int = 100) -> Decimal:
     return Decimal(target.value) if target.value is not None else Decimal(default)
 
@@ -258,7 +242,7 @@ def _share_reading(ctx: Context, kind: str, done: int, total: int, text: str) ->
         denominator=total,
         goal=_goal(ctx.target),
         window=ctx.window,
-        percent=_percent(done, total),
+        percent=percent(done, total),
         missing_count=total - done,
     )
     reading.actual_text = text % {"n": _fmt(done), "d": _fmt(total), "p": _fmt(reading.percent)}
@@ -448,14 +432,6 @@ class UnitShare:
 # --- continuity (T3) and count per year (T4) --------------------------------------------------
 
 
-def _months(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
-    months, (year, month) = [], (first.year, first.month)
-    while (year, month) <= (last.year, last.month):
-        months.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
 class Continuity:
     @staticmethod
     def first_day(ctx: Context) -> dt.date:
@@ -479,13 +455,13 @@ class Continuity:
     def read(cls, ctx: Context) -> Reading:
         w, minimum = ctx.window, ctx.params["min_per_month"]
         counts = cls.per_month(ctx)
-        elapsed = _months(cls.first_day(ctx), w.at)
+        elapsed = months_between(cls.first_day(ctx), w.at)
         current = (w.at.year, w.at.month)
         month_over = w.at.day == calendar.monthrange(*current)[1]
         met = [m for m in elapsed if counts.get(m, 0) >= minimum]
         missed = [m for m in elapsed if counts.get(m, 0) < minimum and (m != current or month_over)]
         due = len(met) + len(missed)
-        total = len(_months(cls.first_day(ctx), w.end))
+        total = len(months_between(cls.first_day(ctx), w.end))
         reading = Reading(
             target=ctx.target,
             kind=Indicator.Kind.CONTINUITY,
@@ -493,12 +469,12 @@ class Continuity:
             denominator=due,
             goal=HUNDRED,
             window=w,
-            percent=_percent(len(met), due),
+            percent=percent(len(met), due),
             missing_count=len(missed),
         )
         reading.actual_text = _("%(n)s/%(d)s tháng đủ tin, bài") % {"n": len(met), "d": due}
         reading.goal_text = _("mỗi tháng ≥ %(n)s") % {"n": minimum}
-        best = _percent(total - len(missed), total) if total else None
+        best = percent(total - len(missed), total) if total else None
         return _sustained_status(reading, best)
 
     @classmethod
@@ -510,7 +486,7 @@ class Continuity:
             records_title=_("Các tháng và số tin, bài"),
             missing_title=_("Các tháng chưa đủ tin, bài"),
         )
-        for year, month in _months(cls.first_day(ctx), w.at):
+        for year, month in months_between(cls.first_day(ctx), w.at):
             n = counts.get((year, month), 0)
             last_day = dt.date(year, month, calendar.monthrange(year, month)[1])
             row = DrillRow(
@@ -555,7 +531,7 @@ class CountPerPeriod:
             denominator=due,
             goal=HUNDRED,
             window=w,
-            percent=_percent(len(met), due),
+            percent=percent(len(met), due),
             missing_count=len(missed),
         )
         this_year = counts.get(w.at.year, 0)
@@ -566,7 +542,7 @@ class CountPerPeriod:
             "due": due,
         }
         reading.goal_text = _("mỗi năm ≥ %(n)s") % {"n": minimum}
-        return _sustained_status(reading, _percent(total - len(missed), total))
+        return _sustained_status(reading, percent(total - len(missed), total))
 
     @classmethod
     def drill(cls, ctx: Context) -> Drilldown:
@@ -649,7 +625,7 @@ class Timeliness:
             denominator=n + missed,
             goal=_goal(ctx.target),
             window=ctx.window,
-            percent=_percent(n, n + missed),
+            percent=percent(n, n + missed),
             missing_count=missed,
         )
         reading.actual_text = _("%(n)s/%(d)s kết quả được đưa tin kịp thời") % {

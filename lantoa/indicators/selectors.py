@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.http import Http404
 
+from lantoa.activities.models import ActivityKind
 from lantoa.core.scoping import ScopedUser, get_in_scope, scope_filter
 from lantoa.indicators import compute
 from lantoa.indicators.models import Indicator, ManualValue
 from lantoa.org.models import Unit, path_ids
 from lantoa.plans.models import Plan, Target
+from lantoa.plans.selectors import plan_family_ids
 
 # Kinds that split by unit, so a unit below the issuer sees its own share of the target.
 DIVISIBLE_KINDS = {Indicator.Kind.COVERAGE, Indicator.Kind.UNIT_SHARE}
@@ -56,16 +58,18 @@ def within_for(user: ScopedUser, target: Target, requested: Unit | None = None) 
     return Unit.objects.get(path=own[0])
 
 
-def targets_of_unit(unit: Unit) -> list[tuple[Target, Unit | None]]:
+def targets_of_unit(unit: Unit, plan: Plan | None = None) -> list[tuple[Target, Unit | None]]:
     """The targets a unit answers for, each with the subtree it is computed over: those of the
     issued plans of the unit and below (whole), and the divisible ones of plans above it
-    (narrowed to the unit)."""
+    (narrowed to the unit) — of one plan when `plan` is given (a report is on one plan)."""
     rows: list[tuple[Target, Unit | None]] = []
     targets = TARGETS.filter(
         Q(plan__issuer__path__startswith=unit.path) | Q(plan__issuer_id__in=unit.ancestor_ids()),
         plan__status=Plan.Status.ISSUED,
         indicator__isnull=False,
     ).order_by("plan__issuer__path", "plan__date", "plan_id", "phase__position", "position")
+    if plan is not None:
+        targets = targets.filter(plan=plan)
     for target in targets:
         if target.plan.issuer.path.startswith(unit.path):
             rows.append((target, None))
@@ -81,15 +85,18 @@ class TargetRow:
     within: Unit | None
 
 
-def readings_for(unit: Unit, at: dt.date | None = None) -> list[TargetRow]:
-    """Each target of `unit` with its reading; plan lookups shared across a plan's targets."""
+def readings_for(
+    unit: Unit, at: dt.date | None = None, plan: Plan | None = None
+) -> list[TargetRow]:
+    """Each target of `unit` (of one plan, if given) with its reading, in plan order; plan
+    lookups shared across a plan's targets."""
     family: dict[int, tuple[int, ...]] = {}
     bases: dict[int, Unit] = {}
     rows = []
-    for target, within in targets_of_unit(unit):
+    for target, within in targets_of_unit(unit, plan):
         plan = target.plan
         if plan.pk not in family:
-            family[plan.pk] = compute.plan_family_ids(plan)
+            family[plan.pk] = plan_family_ids(plan)
             bases[plan.pk] = compute.base_unit_of(plan)
         reading = compute.read(
             target.indicator, at=at, within=within, plan_ids=family[plan.pk], base=bases[plan.pk]
@@ -105,3 +112,33 @@ def manual_value_get_for(user: ScopedUser, pk: object) -> ManualValue:
         "indicator__target__plan__issuer__path",
         pk,
     )
+
+
+def briefing_target(plan: Plan) -> Target | None:
+    """The plan's target that counts who has been briefed (phổ biến, quán triệt — T1): its
+    first coverage target counting briefings."""
+    targets = TARGETS.filter(plan=plan, indicator__kind=Indicator.Kind.COVERAGE).order_by(
+        "phase__position", "position"
+    )
+    return next(
+        (
+            t
+            for t in targets
+            if ActivityKind.Category.BRIEFING in t.indicator.params.get("activity_categories", [])
+        ),
+        None,
+    )
+
+
+def briefing_reading(plan: Plan | None, unit: Unit, at: dt.date) -> TargetRow | None:
+    """Who of `unit` has been briefed on `plan` by `at`: the plan's briefing target over the
+    unit — the one coverage figure of reports, the evaluation and the dashboards (issue 10,
+    item 1). None when there is no plan or it has no such target."""
+    target = briefing_target(plan) if plan is not None else None
+    if target is None:
+        return None
+    base = compute.base_unit_of(plan)
+    if not unit.path.startswith(base.path):
+        return None
+    within = None if unit == base else unit
+    return TargetRow(target, compute.read(target.indicator, at=at, within=within), within)

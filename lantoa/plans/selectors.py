@@ -73,6 +73,19 @@ def plan_get_for(user: ScopedUser, pk: object, *, write: bool = False) -> Plan:
     return plan
 
 
+def plan_in_force(issuer: Unit, on: dt.date) -> Plan | None:
+    """The issuer's plan a report defaults to: the latest one issued by `on` whose years cover
+    that day (docs/decisions.md, "Several plans")."""
+    year = on.year
+    return (
+        Plan.objects.filter(issuer=issuer, status=Plan.Status.ISSUED, date__lte=on)
+        .filter(Q(start_year__isnull=True) | Q(start_year__lte=year))
+        .filter(Q(end_year__isnull=True) | Q(end_year__gte=year))
+        .order_by("-date", "-pk")
+        .first()
+    )
+
+
 @dataclass(frozen=True)
 class ChildPlanRow:
     unit: Unit

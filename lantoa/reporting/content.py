@@ -4,30 +4,33 @@
 of the document builders, so a draft on screen, the DOCX and a frozen version all show the same
 numbers. Rules (docs/decisions.md, "Reports"):
 
+- a report is on one plan (`Report.plan`), named in the snapshot; its targets, task periods and
+  briefing coverage are that plan's; activities are the unit's, whatever plan they serve;
 - activities: organised or co-organised within the unit's subtree, dated inside the cut-off
-  window, each counted once; participants are the organisers' own counts (`participants`);
-- briefing coverage: people posted in the subtree on the last day of the window, and of them
-  those who attended a "phổ biến, quán triệt" activity on or before it;
-- tasks: periods of tasks led in the subtree (for a ward, also those of its plans) due inside the
-  window, in the four buckets as they stood on the last day;
+  window, each counted once; participants: attendees plus guests (`with_participants`);
+- briefing coverage: the plan's briefing target read over the unit on the last day of the
+  window (the target page's own figure);
+- tasks: the plan's periods the unit is responsible for, due inside the window, in the four
+  buckets as they stood on the last day (`plans.selectors.periods`, the one follow-up rule);
 - notable activities: the five with the most participants that have a photo;
-- a ward's report adds its targets and the accepted reports of its units inside the window.
+- a ward's report adds its plan's targets, its units' activities (`tally_by_unit`) and the
+  accepted reports of its units inside the window.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from lantoa.activities.models import Activity, ActivityEvidence, ActivityKind, Attendance
-from lantoa.activities.selectors import in_subtree
+from lantoa.activities.models import Activity, ActivityEvidence, ActivityKind
+from lantoa.activities.selectors import in_subtree, tally, tally_by_unit, with_participants
 from lantoa.core.files import IMAGE_KINDS
-from lantoa.org.models import Posting, Unit
+from lantoa.indicators.selectors import briefing_reading, readings_for
+from lantoa.org.models import Unit
 from lantoa.plans.models import TaskOccurrence
 from lantoa.plans.selectors import PeriodFilters, bucket_counts, periods
 from lantoa.reporting.periods import ReportingPeriod
@@ -52,10 +55,11 @@ def _collect(report: Any, narrative: dict[str, str] | None) -> Snapshot:
         "unit": {"name": unit.name, "code": unit.code, "kind": unit.kind},
         "period": report.period,
         "period_label": report.period_label,
+        "plan": plan_reference(report.plan),
         "start": start.isoformat(),
         "end": end.isoformat(),
         "activities": activity_statistics(unit, start, end),
-        "coverage": briefing_coverage(unit, end),
+        "coverage": briefing_coverage(unit, report.plan, end),
         "tasks": task_buckets(unit, start, end, report.plan),
         "highlights": highlights(unit, start, end),
         "narrative": narrative
@@ -66,9 +70,23 @@ def _collect(report: Any, narrative: dict[str, str] | None) -> Snapshot:
         snapshot["by_period"] = by_period(unit, start, end)
     if unit.kind == Unit.Kind.PEOPLE_COMMITTEE:
         snapshot["by_unit"] = activities_by_unit(unit, start, end)
-        snapshot["targets"] = target_readings(unit, end)
+        snapshot["targets"] = target_readings(unit, report.plan, end)
         snapshot["unit_reports"] = accepted_unit_reports(unit, start, end)
     return snapshot
+
+
+def plan_reference(plan: Any) -> dict[str, Any] | None:
+    """Which plan a report reports on, as the snapshot keeps it."""
+    if plan is None:
+        return None
+    return {
+        "id": plan.pk,
+        "kind": plan.document_kind,
+        "number": plan.number,
+        "date": plan.date.isoformat() if plan.date else None,
+        "title": plan.title,
+        "issuer": plan.issuer.name,
+    }
 
 
 def activities_in(unit: Unit, start: dt.date, end: dt.date) -> QuerySet[Activity]:
@@ -77,9 +95,11 @@ def activities_in(unit: Unit, start: dt.date, end: dt.date) -> QuerySet[Activity
 
 
 def activity_statistics(unit: Unit, start: dt.date, end: dt.date) -> dict[str, Any]:
-    activities = activities_in(unit, start, end)
+    """Counts by kind, channel and audience; participants by the one rule (attendees on the
+    roster plus the guests typed in: `activities.selectors.with_participants`)."""
+    activities = with_participants(activities_in(unit, start, end))
     totals = activities.aggregate(
-        count=Count("pk"), participants=Sum("participants"), reach=Sum("reach")
+        count=Count("pk"), participants=Sum("participant_count"), reach=Sum("reach")
     )
     labels = dict(ActivityKind.Category.choices)
     by_kind = [
@@ -90,7 +110,7 @@ def activity_statistics(unit: Unit, start: dt.date, end: dt.date) -> dict[str, A
             "participants": row["p"] or 0,
         }
         for row in activities.values("kind__category")
-        .annotate(n=Count("pk"), p=Sum("participants"))
+        .annotate(n=Count("pk"), p=Sum("participant_count"))
         .order_by("-n", "kind__category")
     ]
     by_channel = [
@@ -103,7 +123,7 @@ def activity_statistics(unit: Unit, start: dt.date, end: dt.date) -> dict[str, A
         {"name": row["audiences__name"], "count": row["n"], "participants": row["p"] or 0}
         for row in activities.filter(audiences__isnull=False)
         .values("audiences__name")
-        .annotate(n=Count("pk"), p=Sum("participants"))
+        .annotate(n=Count("pk"), p=Sum("participant_count"))
         .order_by("-n", "audiences__name")
     ]
     return {
@@ -123,35 +143,33 @@ def by_period(unit: Unit, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     while key.window()[0] <= end:
         first, last = key.window()
         first, last = max(first, start), min(last, end)
-        totals = activities_in(unit, first, last).aggregate(n=Count("pk"), p=Sum("participants"))
+        totals = tally(activities_in(unit, first, last))
         rows.append(
             {
                 "label": key.label,
                 "start": first.isoformat(),
                 "end": last.isoformat(),
-                "count": totals["n"],
-                "participants": totals["p"] or 0,
+                "count": totals.count,
+                "participants": totals.participants,
             }
         )
         key = ReportingPeriod.containing("quarterly", key.window()[1] + dt.timedelta(days=1))
     return rows
 
 
-def briefing_coverage(unit: Unit, on: dt.date) -> dict[str, int]:
-    postings = (
-        Posting.objects.filter(unit__path__startswith=unit.path, start__lte=on)
-        .filter(Q(end__isnull=True) | Q(end__gte=on))
-        .values("person_id")
-        .order_by()
-        .distinct()
-    )
-    briefings = Activity.objects.filter(
-        kind__category=ActivityKind.Category.BRIEFING, date__lte=on
-    ).values("pk")
-    attended = Exists(
-        Attendance.objects.filter(person_id=OuterRef("person_id"), activity_id__in=briefings)
-    )
-    return {"people": postings.count(), "briefed": postings.filter(attended).count()}
+def briefing_coverage(unit: Unit, plan: Any, on: dt.date) -> dict[str, Any]:
+    """Who of the unit had been briefed by the cut-off day: the plan's briefing target read
+    over the unit (`indicators.selectors.briefing_reading`), the same figure as the target page,
+    the dashboard and the evaluation."""
+    row = briefing_reading(plan, unit, on)
+    if row is None:
+        return {"people": 0, "briefed": 0, "target": "", "target_id": None}
+    return {
+        "people": row.reading.denominator,
+        "briefed": row.reading.numerator,
+        "target": row.target.text,
+        "target_id": row.target.pk,
+    }
 
 
 def task_filters(unit: Unit, start: dt.date, end: dt.date, plan: Any) -> PeriodFilters:
@@ -171,10 +189,10 @@ def highlights(unit: Unit, start: dt.date, end: dt.date) -> list[dict[str, Any]]
     photos = ActivityEvidence.objects.filter(activity_id=OuterRef("pk"), kind__in=IMAGE_KINDS)
     rows = []
     chosen = (
-        activities_in(unit, start, end)
+        with_participants(activities_in(unit, start, end))
         .filter(Exists(photos))
         .select_related("organiser", "kind")
-        .order_by("-participants", "-date", "pk")[:HIGHLIGHTS]
+        .order_by("-participant_count", "-date", "pk")[:HIGHLIGHTS]
     )
     for activity in chosen:
         photo = (
@@ -189,7 +207,7 @@ def highlights(unit: Unit, start: dt.date, end: dt.date) -> list[dict[str, Any]]
                 "date": activity.date.isoformat(),
                 "unit": activity.organiser.name,
                 "kind": activity.kind.name,
-                "participants": activity.participants or 0,
+                "participants": activity.participant_count,
                 "photo": photo.pk if photo else None,
             }
         )
@@ -197,50 +215,37 @@ def highlights(unit: Unit, start: dt.date, end: dt.date) -> list[dict[str, Any]]
 
 
 def activities_by_unit(ward: Unit, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
-    """Activities organised or co-organised by each direct unit of the ward (with its subtree)."""
+    """Each direct unit of the ward (with its subtree): the activities it organised or
+    co-organised and their participants, by the one per-unit rule (`tally_by_unit`)."""
     units = list(Unit.objects.filter(parent=ward).order_by("kind", "name_folded"))
-    counts: dict[int, dict[str, int]] = defaultdict(lambda: {"count": 0, "participants": 0})
-    by_path = {u.path: u.pk for u in units}
-    rows = (
-        Activity.objects.filter(
-            organiser__path__startswith=ward.path, date__gte=start, date__lte=end
-        )
-        .values("organiser__path")
-        .annotate(n=Count("pk"), p=Sum("participants"))
-        .order_by()
-    )
-    for row in rows:
-        owner = _owner(row["organiser__path"], by_path)
-        if owner is not None:
-            counts[owner]["count"] += row["n"]
-            counts[owner]["participants"] += row["p"] or 0
+    counts = tally_by_unit(units, activities_in(ward, start, end))
     return [
-        {"name": u.name, "code": u.code, **counts[u.pk]}
+        {
+            "name": u.name,
+            "code": u.code,
+            "count": counts[u.pk].count,
+            "participants": counts[u.pk].participants,
+        }
         for u in units
-        if u.is_active or counts[u.pk]["count"]
+        if u.is_active or counts[u.pk].count
     ]
 
 
-def _owner(path: str, by_path: dict[str, int]) -> int | None:
-    for prefix, pk in by_path.items():
-        if path.startswith(prefix):
-            return pk
-    return None
-
-
-def target_readings(unit: Unit, at: dt.date) -> list[dict[str, Any]]:
-    from lantoa.indicators.selectors import readings_for
-
+def target_readings(unit: Unit, plan: Any, at: dt.date) -> list[dict[str, Any]]:
+    """The report's plan's targets as they read on the cut-off day."""
+    if plan is None:
+        return []
     return [
         {
             "text": row.target.text,
+            "target_id": row.target.pk,
             "actual": row.reading.actual_text,
             "goal": row.reading.goal_text,
             "status": row.reading.status_label,
             "numerator": row.reading.numerator,
             "denominator": row.reading.denominator,
         }
-        for row in readings_for(unit, at=at)
+        for row in readings_for(unit, at=at, plan=plan)
     ]
 
 

@@ -21,11 +21,12 @@ from django.utils.translation import gettext as _
 from lantoa.activities.models import ActivityEvidence
 from lantoa.core.charts import BarChart
 from lantoa.core.nd30 import Heading, Image, OfficialDocument, Para, Table, build_docx
-from lantoa.core.numbers import format_number
+from lantoa.core.numbers import format_number, format_percent
 from lantoa.org.models import Unit
 from lantoa.org.selectors import signer_of, ward_root_of
 from lantoa.plans.documents import issuing_blocks, place_name
 from lantoa.plans.models import TaskOccurrence
+from lantoa.plans.selectors import plan_in_force
 from lantoa.reporting.models import Report
 
 EMPTY = "(Chưa có nội dung.)"
@@ -38,10 +39,6 @@ class PdfUnavailable(RuntimeError):
 
 def _n(value: int) -> str:
     return format_number(value, places=0)
-
-
-def _percent(part: int, whole: int) -> str:
-    return f"{format_number(part * 100 / whole)}%" if whole else "—"
 
 
 def _vn(iso: str) -> str:
@@ -73,7 +70,9 @@ def report_document(report: Report, snapshot: dict[str, Any]) -> OfficialDocumen
     body.append(Heading(f"{next(roman)}. KẾT QUẢ THỰC HIỆN"))
     number = 1
     if ward and snapshot.get("targets"):
-        body.append(Heading(f"{number}. Kết quả thực hiện các chỉ tiêu", level=2))
+        plan = _plan_of(report, snapshot)
+        of_plan = f" của {plan['kind']} số {plan['number']}" if plan and plan["number"] else ""
+        body.append(Heading(f"{number}. Kết quả thực hiện các chỉ tiêu{of_plan}", level=2))
         body.append(
             Table(
                 header=["STT", "Chỉ tiêu", "Kết quả", "Tình trạng"],
@@ -111,15 +110,8 @@ def report_document(report: Report, snapshot: dict[str, Any]) -> OfficialDocumen
         body.append(_kind_table(stats))
         body.append(Image(_kind_chart(stats).png(dpi=200), width_cm=15.5))  # 7.5 × 3.2 in
     number += 1
-    coverage = snapshot["coverage"]
-    body.append(Heading(f"{number}. Phổ biến, quán triệt Nghị quyết", level=2))
-    body.append(
-        Para(
-            f"Đến ngày {_vn(snapshot['end'])}, {_n(coverage['briefed'])}/{_n(coverage['people'])} "
-            f"cán bộ, giáo viên, người lao động đã được phổ biến, quán triệt "
-            f"({_percent(coverage['briefed'], coverage['people'])})."
-        )
-    )
+    body.append(Heading(f"{number}. Phổ biến, quán triệt", level=2))
+    body.append(Para(coverage_sentence(snapshot)))
     number += 1
     if ward:
         body.append(Heading(f"{number}. Kết quả của các đơn vị", level=2))
@@ -153,7 +145,7 @@ def report_document(report: Report, snapshot: dict[str, Any]) -> OfficialDocumen
     body.append(Heading(f"{next(roman)}. ĐỀ XUẤT, KIẾN NGHỊ"))
     body += _paragraphs(narrative.get("proposals", ""))
 
-    plan = report.plan
+    plan = _plan_of(report, snapshot)
     kind = _report_summary(report, snapshot)
     if report.kind == Report.Kind.PERIODIC:
         opening = (
@@ -163,9 +155,11 @@ def report_document(report: Report, snapshot: dict[str, Any]) -> OfficialDocumen
         what = "sơ kết" if report.kind == Report.Kind.INTERIM_REVIEW else "tổng kết"
         opening = f"{unit.name} báo cáo {what} giai đoạn {window} như sau:"
     if plan is not None:
+        dated = f" ngày {_vn(plan['date'])}" if plan["date"] else ""
+        issuer = f" của {plan['issuer']}" if plan.get("issuer") else ""
         opening = (
-            f"Thực hiện {plan.document_kind} số {plan.number} ngày "
-            f"{plan.date:%d/%m/%Y} của {plan.issuer.name} {_lower_first(plan.title)}, " + opening
+            f"Thực hiện {plan['kind']} số {plan['number']}{dated}{issuer} "
+            f"{_lower_first(plan['title'])}, " + opening
         )
     issuing, parent = issuing_blocks(unit)
     head_title, head_name = signer_of(unit)
@@ -193,8 +187,36 @@ def report_document(report: Report, snapshot: dict[str, Any]) -> OfficialDocumen
     )
 
 
+def coverage_sentence(snapshot: dict[str, Any]) -> str:
+    """The briefing figure in words, naming the target it counts for (its people are that
+    target's groups, not everyone on the roster)."""
+    coverage = snapshot["coverage"]
+    if not coverage.get("target") and "target" in coverage:
+        return "Kế hoạch được báo cáo không có chỉ tiêu phổ biến, quán triệt để tính tỷ lệ."
+    share = format_percent(coverage["briefed"], coverage["people"])
+    counted = (
+        f"thuộc đối tượng của chỉ tiêu «{coverage['target'].rstrip('.;')}»"
+        if coverage.get("target")
+        else "cán bộ, giáo viên, người lao động"
+    )
+    return (
+        f"Đến ngày {_vn(snapshot['end'])}, {_n(coverage['briefed'])}/{_n(coverage['people'])} "
+        f"người ({share}) {counted} đã được phổ biến, quán triệt."
+    )
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
+
+
+def _plan_of(report: Report, snapshot: dict[str, Any]) -> dict[str, Any] | None:
+    """The plan the report is on, as the snapshot froze it (older snapshots: the report's)."""
+    from lantoa.reporting.content import plan_reference
+
+    plan = snapshot.get("plan") if "plan" in snapshot else plan_reference(report.plan)
+    if plan is not None and "issuer" not in plan and report.plan is not None:
+        plan = {**plan, "issuer": report.plan.issuer.name}
+    return plan
 
 
 def _report_summary(report: Report, snapshot: dict[str, Any]) -> str:
@@ -202,10 +224,11 @@ def _report_summary(report: Report, snapshot: dict[str, Any]) -> str:
         Report.Kind.INTERIM_REVIEW: "Sơ kết",
         Report.Kind.FINAL_REVIEW: "Tổng kết",
     }.get(report.kind, "Kết quả")
+    plan = _plan_of(report, snapshot)
     subject = (
-        f"thực hiện {report.plan.document_kind} {_lower_first(report.plan.title)}"
-        if report.plan is not None
-        else "công tác tuyên truyền Nghị quyết số 71-NQ/TW"
+        f"thực hiện {plan['kind']} {_lower_first(plan['title'])}"
+        if plan is not None
+        else "công tác truyền thông"
     )
     if report.kind != Report.Kind.PERIODIC:
         return f"{prefix} {subject} giai đoạn {snapshot['period_label']}"
@@ -479,7 +502,7 @@ def report_for_period(unit: Unit, key: Any) -> Report:
     """The unit's report for the period: the saved one if any, else an unsaved draft over the
     rule's window (or the regime's default window when the unit owes no such report)."""
     from lantoa.reporting.models import ReportingRule
-    from lantoa.reporting.services import department_of, signer_from_plan, ward_plan
+    from lantoa.reporting.services import department_of, signer_from_plan
 
     ward = ward_root_of(unit)
     level = ReportingRule.Level.WARD if unit == ward else ReportingRule.Level.UNITS
@@ -500,7 +523,7 @@ def report_for_period(unit: Unit, key: Any) -> Report:
         start=start,
         end=end,
         due=rule.due(key) if rule else None,
-        plan=ward_plan(ward, key.year),
+        plan=(rule.plan if rule else None) or plan_in_force(ward, end),
     )
     if unit == ward:
         signer_from_plan(report)

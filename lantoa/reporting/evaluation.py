@@ -14,21 +14,24 @@ from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlencode
 
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lantoa.activities.models import ActivityEvidence
+from lantoa.activities.selectors import tally
 from lantoa.core.dates import format_vn_date, local_today
 from lantoa.core.files import IMAGE_KINDS
-from lantoa.core.numbers import format_number
+from lantoa.core.numbers import format_number, percent
+from lantoa.indicators.selectors import briefing_reading
 from lantoa.org.models import Unit
-from lantoa.plans.models import TaskOccurrence
-from lantoa.reporting.content import activities_in, briefing_coverage
+from lantoa.plans.models import Plan, TaskOccurrence
+from lantoa.plans.selectors import PeriodFilters, bucket_counts, periods
+from lantoa.reporting.content import activities_in
 from lantoa.reporting.models import Criterion, Report, ReportingRule, Rubric
 from lantoa.reporting.periods import ReportingPeriod, periods_of_year
 from lantoa.reporting.selectors import Timeliness, timeliness
-from lantoa.reporting.services import reporters_of
+from lantoa.reporting.services import default_plan, reporters_of
 
 M = Criterion.Measure
 DEFAULT_CRITERIA = [
@@ -38,24 +41,35 @@ DEFAULT_CRITERIA = [
     (M.TASKS_ON_TIME, Decimal(100), 15),
     (M.PHOTO_ACTIVITIES, Decimal(4), 10),
 ]
-PERCENT_MEASURES = {M.COVERAGE, M.REPORTS_ON_TIME, M.TASKS_ON_TIME}
+
+
+def _carried_over(ward: Unit, year: int) -> list[Criterion]:
+    """Unsaved copies of last year's criteria, or the defaults."""
+    previous = Rubric.objects.filter(owner=ward, year__lt=year).order_by("-year").first()
+    rows = (
+        [(c.measure, c.goal, c.points) for c in previous.criteria.all()]
+        if previous
+        else DEFAULT_CRITERIA
+    )
+    return [Criterion(measure=m, goal=g, points=p, position=i) for i, (m, g, p) in enumerate(rows)]
+
+
+def criteria_for(ward: Unit, year: int) -> list[Criterion]:
+    """The ward's criteria for the year, read without writing anything: the saved rubric's, or
+    those carried over — saved only when the coordinator changes one (`rubric_ensure`)."""
+    rubric = Rubric.objects.filter(owner=ward, year=year).first()
+    return list(rubric.criteria.all()) if rubric is not None else _carried_over(ward, year)
 
 
 @transaction.atomic
 def rubric_ensure(ward: Unit, year: int) -> Rubric:
-    """The ward's rubric for the year: last year's criteria carried over, or the defaults."""
+    """The ward's saved rubric for the year (a page view never writes: only an edit calls it)."""
     rubric, created = Rubric.objects.get_or_create(owner=ward, year=year)
     if created:
-        previous = Rubric.objects.filter(owner=ward, year__lt=year).order_by("-year").first()
-        rows = (
-            [(c.measure, c.goal, c.points) for c in previous.criteria.all()]
-            if previous
-            else DEFAULT_CRITERIA
-        )
-        Criterion.objects.bulk_create(
-            Criterion(rubric=rubric, measure=m, goal=g, points=p, position=i)
-            for i, (m, g, p) in enumerate(rows)
-        )
+        rows = _carried_over(ward, year)
+        for criterion in rows:
+            criterion.rubric = rubric
+        Criterion.objects.bulk_create(rows)
     return rubric
 
 
@@ -84,10 +98,6 @@ def _points(criterion: Criterion, value: Decimal | None) -> Decimal:
         return Decimal(0)
     share = min(Decimal(1), value / criterion.goal)
     return (criterion.points * share).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-
-def _percent(part: int, whole: int) -> Decimal | None:
-    return Decimal(part * 100) / whole if whole else None
 
 
 def _activity_url(unit: Unit, start: dt.date, end: dt.date) -> str:
@@ -125,13 +135,15 @@ def _measure(
     start: dt.date,
     end: dt.date,
     rules: list[ReportingRule],
+    plan: Plan | None,
     today: dt.date,
 ) -> tuple[Decimal | None, str, str]:
+    """One criterion of one unit, read by the same selectors as the pages it links to."""
     measure = criterion.measure
     activities = activities_in(unit, start, end)
     if measure in (M.ACTIVITIES, M.PARTICIPANTS):
-        totals = activities.aggregate(n=Count("pk"), p=Sum("participants"))
-        value = totals["n"] if measure == M.ACTIVITIES else totals["p"] or 0
+        totals = tally(activities)
+        value = totals.count if measure == M.ACTIVITIES else totals.participants
         label = _("%(n)s hoạt động") if measure == M.ACTIVITIES else _("%(n)s lượt người dự")
         return Decimal(value), label % {"n": format_number(value)}, _activity_url(unit, start, end)
     if measure == M.PHOTO_ACTIVITIES:
@@ -143,46 +155,44 @@ def _measure(
             _activity_url(unit, start, end),
         )
     if measure == M.COVERAGE:
-        coverage = briefing_coverage(unit, min(end, today))
-        text = _("%(b)s/%(p)s người") % {"b": coverage["briefed"], "p": coverage["people"]}
-        return _percent(coverage["briefed"], coverage["people"]), text, ""
+        row = briefing_reading(plan, unit, min(end, today))
+        if row is None:
+            return None, _("Kế hoạch không có chỉ tiêu phổ biến, quán triệt"), ""
+        reading = row.reading
+        text = _("%(b)s/%(p)s người") % {"b": reading.numerator, "p": reading.denominator}
+        url = reverse("indicators:detail", args=[row.target.pk]) + f"?unit={unit.pk}"
+        return percent(reading.numerator, reading.denominator), text, url
     if measure == M.REPORTS_ON_TIME:
         on_time, owed = _report_share(unit, rules, end.year, today)
         text = _("%(n)s/%(d)s báo cáo đúng hạn") % {"n": on_time, "d": owed}
-        return _percent(on_time, owed), text, reverse("reporting:completeness")
-    due = TaskOccurrence.objects.filter(
-        task__lead_unit__path__startswith=unit.path, due__gte=start, due__lte=min(end, today)
-    )
-    counts = due.aggregate(
-        total=Count("pk"),
-        on_time=Count(
-            "pk", filter=Q(status=TaskOccurrence.Status.DONE, completed_on__lte=F("due"))
-        ),
-    )
-    on_time = counts["on_time"]
-    text = _("%(n)s/%(d)s nhiệm vụ đúng hạn") % {"n": on_time, "d": counts["total"]}
-    url = f"{reverse('plans:task_list')}?{urlencode({'unit': unit.pk})}"
-    return _percent(on_time, counts["total"]), text, url
+        return percent(on_time, owed), text, reverse("reporting:completeness")
+    filters = PeriodFilters(unit=unit, plan=plan, due_from=start, due_to=min(end, today))
+    counts = bucket_counts(periods(filters))
+    due = sum(counts.values())
+    on_time = counts[TaskOccurrence.Bucket.DONE_ON_TIME]
+    text = _("%(n)s/%(d)s kỳ nhiệm vụ đúng hạn") % {"n": on_time, "d": due}
+    url = filters.url(bucket=TaskOccurrence.Bucket.DONE_ON_TIME)
+    return percent(on_time, due), text, url
 
 
-def evaluate(rubric: Rubric, today: dt.date | None = None) -> list[Ranked]:
+def evaluate(ward: Unit, year: int, today: dt.date | None = None) -> list[Ranked]:
     """Every unit that reports to the ward, scored on each criterion, best first."""
     today = today or local_today()
-    ward = rubric.owner
-    start, end = ReportingPeriod(rubric.year, "yearly", 1).window()
+    criteria = criteria_for(ward, year)
+    start, end = ReportingPeriod(year, "yearly", 1).window()
     rules = list(
         ReportingRule.objects.filter(owner=ward, level=ReportingRule.Level.UNITS, is_active=True)
     )
+    plan = default_plan(ward, ReportingRule.Level.UNITS, min(end, today))
     units: dict[int, Unit] = {}
     for rule in rules:
         for unit in reporters_of(rule, start, end):
             units[unit.pk] = unit
-    criteria = list(rubric.criteria.all())
     ranked = []
     for unit in units.values():
         row = Ranked(unit)
         for criterion in criteria:
-            value, evidence, url = _measure(criterion, unit, start, end, rules, today)
+            value, evidence, url = _measure(criterion, unit, start, end, rules, plan, today)
             row.scores.append(Score(criterion, value, evidence, url, _points(criterion, value)))
         ranked.append(row)
     ranked.sort(key=lambda r: (-r.total, r.unit.name_folded))

@@ -6,29 +6,49 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.core.forms import StyledFormMixin
+from lantoa.core.forms import StyledFormMixin, VersionedFormMixin
 from lantoa.org.forms import VNDateField
 from lantoa.org.models import Unit
+from lantoa.org.selectors import ward_root_of
+from lantoa.plans.models import Plan
 from lantoa.reporting.models import Criterion, Report, ReportingRule
 
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
 
 
-class NarrativeForm(StyledFormMixin, forms.ModelForm):
-    """The sections the unit writes; the numbers come from the record."""
+class NarrativeForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
+    """The plan reported on and the sections the unit writes; the numbers come from the
+    record."""
 
     class Meta:
         model = Report
-        fields = list(Report.NARRATIVE_FIELDS)
+        fields = ["plan", *Report.NARRATIVE_FIELDS]
         widgets = {name: TEXTAREA for name in Report.NARRATIVE_FIELDS}
         help_texts = {
             "direction": _("Văn bản đã ban hành, hội nghị, cuộc họp triển khai trong kỳ."),
             "results": _("Nhận xét chung về kết quả; các con số đã có ở trên, không cần chép lại."),
             "difficulties": _("Mỗi ý một dòng."),
             "proposals": _("Mỗi ý một dòng."),
+            "plan": _(
+                "Chỉ tiêu, kỳ nhiệm vụ và tỷ lệ quán triệt trong báo cáo là của kế hoạch này."
+            ),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        report = self.instance
+        ward = ward_root_of(report.unit)
+        self.fields["plan"].queryset = Plan.objects.filter(
+            Q(issuer=ward) | Q(issuer=report.unit), status=Plan.Status.ISSUED
+        ).order_by("-date", "-pk")
+        self.fields["plan"].empty_label = _("— chọn kế hoạch —")
+        self.fields["plan"].required = True
+        self.fields["plan"].error_messages["required"] = _(
+            "Chọn kế hoạch mà báo cáo này báo cáo kết quả thực hiện."
+        )
 
 
 class SignerForm(StyledFormMixin, forms.ModelForm):

@@ -53,6 +53,18 @@ class ReportingRule(models.Model):
         help_text=_("Kỳ nào chốt số liệu trước ngày này thì không phải báo cáo."),
     )
     is_active = models.BooleanField(_("đang áp dụng"), default=True)
+    plan = models.ForeignKey(
+        "plans.Plan",
+        verbose_name=_("kế hoạch được báo cáo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Báo cáo theo chế độ này nói về kế hoạch nào; để trống: kế hoạch đã ban hành mới "
+            "nhất của phường còn hiệu lực."
+        ),
+    )
 
     class Meta:
         verbose_name = _("chế độ báo cáo")
@@ -144,6 +156,7 @@ class Report(models.Model):
     approved_at = models.DateTimeField(null=True, blank=True)
 
     first_submitted_at = models.DateTimeField(_("gửi lần đầu lúc"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -16,7 +16,7 @@ from lantoa.core.dates import local_today
 from lantoa.core.scoping import ScopedUser, get_in_scope, scope_filter
 from lantoa.org.models import Unit
 from lantoa.org.selectors import ward_root_of
-from lantoa.reporting.models import Criterion, Report, ReportingRule, ReportVersion
+from lantoa.reporting.models import Report, ReportingRule, ReportVersion
 from lantoa.reporting.periods import ReportingPeriod, periods_of_year
 from lantoa.reporting.services import reporters_of
 
@@ -263,16 +263,6 @@ def owed_by(units: list[Unit], today: dt.date | None = None, back: int = 4) -> l
                 key = key.previous()
     result.sort(key=lambda o: (o.due, o.unit.name_folded), reverse=True)
     return result
-
-
-def criterion_get_for(user: ScopedUser, pk: object) -> Criterion:
-    return get_in_scope(
-        Criterion.objects.select_related("rubric__owner"),
-        user.scope,
-        "rubric__owner__path",
-        pk,
-        write=True,
-    )
 
 
 @dataclass

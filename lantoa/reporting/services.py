@@ -17,12 +17,14 @@ from lantoa.accounts.models import Role, User
 from lantoa.accounts.selectors import users_with_role
 from lantoa.accounts.services import notify
 from lantoa.core.audit import audit_record
+from lantoa.core.concurrency import version_claim
 from lantoa.core.dates import format_vn_date
 from lantoa.distribution.services import report_dispatch
 from lantoa.org.models import Unit
 from lantoa.org.selectors import ward_root_of
 from lantoa.org.services import require_write
 from lantoa.plans.models import Plan
+from lantoa.plans.selectors import plan_in_force
 from lantoa.reporting import content, permissions
 from lantoa.reporting.models import DEFAULT_REPORTER_KINDS, Report, ReportingRule, ReportVersion
 from lantoa.reporting.periods import Frequency, ReportingPeriod
@@ -102,12 +104,13 @@ def reporters_of(rule: ReportingRule, start: dt.date, end: dt.date) -> list[Unit
     ]
 
 
-def ward_plan(ward: Unit, year: int) -> Plan | None:
-    return (
-        Plan.objects.filter(issuer=ward, status=Plan.Status.ISSUED, start_year__lte=year)
-        .order_by("-date", "-pk")
-        .first()
-    )
+def default_plan(ward: Unit, level: str, on: dt.date) -> Plan | None:
+    """The plan a new report is on: the one its regime names, else the ward's plan in force
+    on the window's last day; the author may choose another on the report."""
+    rule = ReportingRule.objects.filter(
+        owner=ward, level=level, is_active=True, plan__isnull=False
+    ).first()
+    return rule.plan if rule is not None else plan_in_force(ward, on)
 
 
 @transaction.atomic
@@ -131,7 +134,7 @@ def report_open(*, actor: Any, unit: Unit, rule: ReportingRule, key: ReportingPe
         start=start,
         end=end,
         due=rule.due(key),
-        plan=ward_plan(ward, key.year),
+        plan=rule.plan or plan_in_force(ward, end),
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     if report.unit.kind == Unit.Kind.PEOPLE_COMMITTEE:
@@ -158,7 +161,9 @@ def review_open(*, actor: Any, unit: Unit, kind: str, start: dt.date, end: dt.da
         kind=kind,
         start=start,
         end=end,
-        plan=ward_plan(ward, end.year),
+        plan=default_plan(
+            ward, ReportingRule.Level.WARD if unit == ward else ReportingRule.Level.UNITS, end
+        ),
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     if unit == ward:
@@ -186,22 +191,32 @@ def signer_from_plan(report: Report) -> None:
 
 
 @transaction.atomic
-def report_update(*, actor: Any, report: Report, **fields: Any) -> Report:
+def report_update(
+    *, actor: Any, report: Report, version: int | None = None, **fields: Any
+) -> Report:
+    """The author's words, the signer and the plan reported on, while the report is editable.
+    `version`: the one the form was opened on (core.concurrency)."""
     if not permissions.can_write(actor, report):
         raise PermissionDenied
-    allowed = set(Report.NARRATIVE_FIELDS) | {"signer_authority", "signer_title", "signer_name"}
+    version_claim(report, version, str(_("báo cáo này")))
+    allowed = set(Report.NARRATIVE_FIELDS) | {
+        "signer_authority",
+        "signer_title",
+        "signer_name",
+        "plan",
+    }
     changed = {}
     for name, value in fields.items():
         if name not in allowed:
             raise ValueError(name)
         if getattr(report, name) != value:
-            changed[name] = [getattr(report, name), value]
+            changed[name] = [str(getattr(report, name) or "")[:200], str(value or "")[:200]]
             setattr(report, name, value)
     report.save()
     if changed:
         audit_record(
             actor=actor, action="report.updated", obj=report, unit_path=report.unit.path,
-            changes={k: [v[0][:200], v[1][:200]] for k, v in changed.items()},
+            changes=changed,
         )  # fmt: skip
     return report
 

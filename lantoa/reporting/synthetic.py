@@ -3,20 +3,19 @@
 Each generated commune gets the default regime and its quarters I–III of 2026: most units report
 on time, some late, some not at all, most reports accepted; the ward sends its own quarterly
 reports to the province's Sở GD&ĐT the same way. Bulk-created for speed: the frozen figures
-are the counts of the generated activities (two grouped queries per commune), not `collect`.
+are the generated activities counted by the same per-unit rule, not a full `collect`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from collections import defaultdict
 from typing import Any
 
-from django.db.models import Count, Sum
 from django.utils import translation
 
 from lantoa.activities.models import Activity
+from lantoa.activities.selectors import in_subtree, tally_by_unit
 from lantoa.org.models import Unit
 from lantoa.reporting.models import Report, ReportingRule, ReportVersion
 from lantoa.reporting.periods import ReportingPeriod
@@ -39,24 +38,17 @@ def _sent_at(due: dt.date, rng: random.Random) -> dt.datetime | None:
 
 
 def _figures(root: Unit, rule: ReportingRule) -> dict[tuple[int, str], dict[str, int]]:
-    """Activities and participants per organiser and quarter, one grouped query per quarter."""
-    figures: dict[tuple[int, str], dict[str, int]] = defaultdict(
-        lambda: {"count": 0, "participants": 0}
-    )
+    """Activities and participants per reporting unit (and the commune) and quarter, by the
+    rule a real report uses (`tally_by_unit`)."""
+    units = [root, *Unit.objects.filter(path__startswith=root.path, kind__in=rule.reporter_kinds)]
+    figures: dict[tuple[int, str], dict[str, int]] = {}
     for key in QUARTERS:
         start, end = rule.window(key)
-        rows = (
-            Activity.objects.filter(
-                organiser__path__startswith=root.path, date__gte=start, date__lte=end
-            )
-            .values("organiser_id")
-            .annotate(n=Count("pk"), p=Sum("participants"))
-            .order_by()
-        )
-        for row in rows:
-            figures[(row["organiser_id"], str(key))] = {
-                "count": row["n"],
-                "participants": row["p"] or 0,
+        activities = Activity.objects.filter(in_subtree(root.path), date__gte=start, date__lte=end)
+        for unit_id, totals in tally_by_unit(units, activities).items():
+            figures[(unit_id, str(key))] = {
+                "count": totals.count,
+                "participants": totals.participants,
             }
     return figures
 
@@ -72,7 +64,8 @@ def _snapshot(
         "start": start.isoformat(),
         "end": end.isoformat(),
         "activities": {**figures, "reach": 0, "by_kind": [], "by_channel": [], "by_audience": []},
-        "coverage": {"people": 0, "briefed": 0},
+        "plan": None,
+        "coverage": {"people": 0, "briefed": 0, "target": "", "target_id": None},
         "tasks": {"done_on_time": 0, "done_late": 0, "open_in_time": 0, "open_overdue": 0},
         "highlights": [],
         "narrative": {name: "" for name in Report.NARRATIVE_FIELDS},

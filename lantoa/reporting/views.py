@@ -5,6 +5,7 @@ form, service."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lantoa.accounts.models import Role
+from lantoa.core.concurrency import StaleEdit, form_after_stale
 from lantoa.core.dates import local_today
 from lantoa.distribution.services import report_opened_by_recipient
 from lantoa.org.models import Unit
@@ -110,41 +112,40 @@ def report_open(request: HttpRequest) -> HttpResponse:
 
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get_for(request.user, pk)
+    if report.status != Report.Status.DRAFT and permissions.is_recipient(request.user, report):
+        report_opened_by_recipient(report=report, user=request.user)
+    return render(request, "reporting/report_detail.html", _detail_context(request, report))
+
+
+def _detail_context(request: HttpRequest, report: Report, **forms_: Any) -> dict[str, Any]:
     user = request.user
     can_write = permissions.can_write(user, report)
     can_issue = permissions.can_issue(user, report)
-    versions = list(report.versions.select_related("submitted_by", "decided_by"))
-    if report.status != Report.Status.DRAFT and permissions.is_recipient(user, report):
-        report_opened_by_recipient(report=report, user=user)
-    return render(
-        request,
-        "reporting/report_detail.html",
-        {
-            "report": report,
-            **_presented(report, documents.latest_snapshot(report)),
-            "live": report.editable,
-            "versions": versions,
-            "dispatches": report.dispatches.select_related("opened_by"),
-            "can_write": can_write,
-            "can_submit": can_write and not report.is_ward_report,
-            "can_decide": permissions.can_decide(user, report),
-            "can_issue": can_issue,
-            "narrative_form": NarrativeForm(instance=report) if can_write else None,
-            "signer_form": SignerForm(instance=report)
-            if can_write and report.is_ward_report
-            else None,
-            "decision_form": DecisionForm(),
-            "issue_form": IssueForm(
-                initial={
-                    "number": services.next_number(report.unit, local_today().year),
-                    "issued_on": local_today(),
-                }
-            )
-            if can_issue
-            else None,
-            "period_over": local_today() >= report.end,
-        },
-    )
+    context = {
+        "report": report,
+        **_presented(report, documents.latest_snapshot(report)),
+        "live": report.editable,
+        "versions": list(report.versions.select_related("submitted_by", "decided_by")),
+        "dispatches": report.dispatches.select_related("opened_by"),
+        "can_write": can_write,
+        "can_submit": can_write and not report.is_ward_report,
+        "can_decide": permissions.can_decide(user, report),
+        "can_issue": can_issue,
+        "narrative_form": NarrativeForm(instance=report) if can_write else None,
+        "signer_form": SignerForm(instance=report) if can_write and report.is_ward_report else None,
+        "decision_form": DecisionForm(),
+        "issue_form": IssueForm(
+            initial={
+                "number": services.next_number(report.unit, local_today().year),
+                "issued_on": local_today(),
+            }
+        )
+        if can_issue
+        else None,
+        "period_over": local_today() >= report.end,
+    }
+    context.update(forms_)
+    return context
 
 
 def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
@@ -162,22 +163,34 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 @require_POST
 def report_save(request: HttpRequest, pk: int) -> HttpResponse:
+    """Save the draft (and send it, with the «Gửi» button). A form that fails comes back with
+    what was typed and the errors, never a redirect that loses it (issue 10, item 4)."""
     report = selectors.report_get_for(request.user, pk)
     if not permissions.can_write(request.user, report):
         raise PermissionDenied
-    form = NarrativeForm(request.POST, instance=report)
-    signer = SignerForm(request.POST, instance=report) if report.is_ward_report else None
+    form = NarrativeForm(request.POST, instance=selectors.report_get_for(request.user, pk))
+    signer = (
+        SignerForm(request.POST, instance=selectors.report_get_for(request.user, pk))
+        if report.is_ward_report
+        else None
+    )
     if form.is_valid() and (signer is None or signer.is_valid()):
-        fields = {name: form.cleaned_data[name] for name in Report.NARRATIVE_FIELDS}
+        fields = {name: form.cleaned_data[name] for name in ["plan", *Report.NARRATIVE_FIELDS]}
         if signer is not None:
             fields.update(signer.cleaned_data)
-        services.report_update(actor=request.user, report=report, **fields)
-        if "submit" in request.POST:
-            return report_submit(request, pk)
-        messages.success(request, _("Đã lưu bản nháp."))
-    else:
-        messages.error(request, _("Chưa lưu được: kiểm tra các ô được đánh dấu."))
-    return redirect(report)
+        try:
+            services.report_update(
+                actor=request.user, report=report, version=form.cleaned_data["version"], **fields
+            )
+        except StaleEdit as exc:
+            form_after_stale(form, exc)
+        else:
+            if "submit" in request.POST:
+                return report_submit(request, pk)
+            messages.success(request, _("Đã lưu bản nháp."))
+            return redirect(report)
+    context = _detail_context(request, report, narrative_form=form, signer_form=signer)
+    return render(request, "reporting/report_detail.html", context, status=400)
 
 
 @require_POST
@@ -354,20 +367,18 @@ def _ward_of_reader(request: HttpRequest) -> Unit:
 
 
 def evaluation(request: HttpRequest) -> HttpResponse:
-    """The annual evaluation: the rubric and the ranked units with the evidence (N5.1)."""
+    """The annual evaluation: the rubric and the ranked units with the evidence (N5.1). Reading
+    it writes nothing (issue 10, item 5)."""
     ward = _ward_of_reader(request)
     year = _year(request)
-    rubric = evaluation_module.rubric_ensure(ward, year)
     can_edit = request.user.scope.can_write(ward)
-    criteria = list(rubric.criteria.all())
     return render(
         request,
         "reporting/evaluation.html",
         {
             "ward": ward,
-            "rubric": rubric,
-            "criteria": criteria,
-            "ranked": evaluation_module.evaluate(rubric),
+            "criteria": evaluation_module.criteria_for(ward, year),
+            "ranked": evaluation_module.evaluate(ward, year),
             "can_edit": can_edit,
             "criterion_form": CriterionForm() if can_edit else None,
             "year": year,
@@ -379,6 +390,8 @@ def evaluation(request: HttpRequest) -> HttpResponse:
 @require_POST
 def criterion_save(request: HttpRequest) -> HttpResponse:
     ward = _ward_of_reader(request)
+    if not request.user.scope.can_write(ward):
+        raise PermissionDenied
     year = _year(request)
     form = CriterionForm(request.POST)
     if form.is_valid():
@@ -394,9 +407,19 @@ def criterion_save(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def criterion_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    criterion = selectors.criterion_get_for(request.user, pk)
-    year = criterion.rubric.year
+def criterion_delete(request: HttpRequest) -> HttpResponse:
+    """Drop a criterion from the ward's rubric of the year (the page asks to confirm first)."""
+    ward = _ward_of_reader(request)
+    if not request.user.scope.can_write(ward):
+        raise PermissionDenied
+    year = _year(request)
+    rubric = evaluation_module.rubric_ensure(ward, year)
+    criterion = rubric.criteria.filter(measure=request.POST.get("measure", "")).first()
+    if criterion is None:
+        raise Http404
     services.criterion_delete(actor=request.user, criterion=criterion)
-    messages.success(request, _("Đã bỏ tiêu chí."))
+    messages.success(
+        request,
+        _("Đã bỏ tiêu chí «%(name)s».") % {"name": criterion.get_measure_display()},
+    )
     return redirect(f"{reverse('reporting:evaluation')}?year={year}")

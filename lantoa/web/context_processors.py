@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.accounts.selectors import can_view_audit
+from lantoa.core.undo import take_undo
 
 
 @dataclass(frozen=True)
@@ -50,3 +51,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         keep = max(actives, key=lambda i: len(i.url))
         items = [NavItem(i.label, i.url, i is keep) for i in items]
     return {"nav_items": items}
+
+
+def undo(request: HttpRequest) -> dict[str, Any]:
+    """The «Hoàn tác» offered by the action just done, shown once (core.undo)."""
+    return {"undo": take_undo(request)}

@@ -8,7 +8,7 @@ over its own subtree; a province viewer sees its wards side by side.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -18,9 +18,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lantoa.activities.models import Activity, ActivityKind
-from lantoa.activities.selectors import in_subtree
+from lantoa.activities.selectors import in_subtree, tally_by_unit
 from lantoa.core.charts import BarChart
-from lantoa.core.dates import format_vn_date, local_today
+from lantoa.core.dates import format_vn_date, local_today, month_end, months_between
 from lantoa.core.scoping import ScopedUser
 from lantoa.indicators.selectors import TargetRow, readings_for
 from lantoa.org.models import Unit
@@ -46,11 +46,7 @@ class Period:
         return cls(dt.date(today.year, 1, 1), today)
 
     def months(self) -> list[tuple[int, int]]:
-        months, (y, m) = [], (self.start.year, self.start.month)
-        while (y, m) <= (self.end.year, self.end.month):
-            months.append((y, m))
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        return months
+        return months_between(self.start, self.end)
 
 
 @dataclass
@@ -96,37 +92,10 @@ def _activities(unit: Unit, period: Period) -> QuerySet[Activity]:
     )
 
 
-def _per_unit(unit: Unit, start: dt.date, end: dt.date) -> Counter[int]:
-    """How many activities each unit of the subtree organised or co-organised in the dates."""
-    units = Unit.objects.filter(path__startswith=unit.path).values("pk")
-    counts: Counter[int] = Counter(
-        dict(
-            Activity.objects.filter(organiser_id__in=units, date__gte=start, date__lte=end)
-            .values("organiser")
-            .annotate(n=Count("pk"))
-            .values_list("organiser", "n")
-            .order_by()
-        )
-    )
-    counts.update(
-        dict(
-            Activity.co_organisers.through.objects.filter(
-                unit_id__in=units, activity__date__gte=start, activity__date__lte=end
-            )
-            .values("unit")
-            .annotate(n=Count("activity"))
-            .values_list("unit", "n")
-            .order_by()
-        )
-    )
-    return counts
-
-
 def _month_url(unit: Unit, period: Period, year: int, month: int, category: str = "") -> str:
     """The activity list for one month of the period (clipped to the period's ends)."""
-    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
     first = max(period.start, dt.date(year, month, 1))
-    return activity_url(unit, first, min(period.end, last), category)
+    return activity_url(unit, first, min(period.end, month_end(year, month)), category)
 
 
 def dashboard_for(
@@ -184,19 +153,19 @@ def dashboard_for(
     )
     board.chart = BarChart(_("Hoạt động theo tháng và loại"), tuple(board.months), tuple(series))
 
-    per_unit = _per_unit(unit, period.start, period.end)
     units = list(
         Unit.objects.filter(path__startswith=unit.path, kind__in=RECORDING_KINDS).order_by(
             "kind", "name_folded"
         )
     )
+    per_unit = tally_by_unit(units, activities)
     for u in units:
         url = activity_url(unit, period.start, period.end, organiser=u)
-        board.by_unit.append((u, Cell(per_unit[u.pk], url)))
+        board.by_unit.append((u, Cell(per_unit[u.pk].count, url)))
     board.by_unit.sort(key=lambda row: -row[1].count)
 
-    this_month = _per_unit(unit, today.replace(day=1), today)
-    board.silent_units = [u for u in units if not this_month[u.pk] and u.is_active]
+    this_month = tally_by_unit(units, _activities(unit, Period(today.replace(day=1), today)))
+    board.silent_units = [u for u in units if not this_month[u.pk].count and u.is_active]
     return board
 
 

@@ -485,8 +485,6 @@ def _demo_activities(ward: Unit) -> None:
         )
         attendees = rng.sample(people, k=round(len(people) * rng.uniform(0.7, 0.92)))
         attendance_add(actor=None, activity=activity, people=attendees)
-        activity.participants = len(attendees)
-        activity.save(update_fields=["participants"])
     for month in range(3, today.month + 1 if today.year == 2026 else 13):
         for category, title, reach in (
             (
@@ -520,7 +518,7 @@ def _demo_activities(ward: Unit) -> None:
         title="Tọa đàm «Nhà giáo với đổi mới giáo dục» nhân Ngày Nhà giáo Việt Nam 20/11",
         date=dt.date(2026, 11, 18),
         place="Trường THCS A (dữ liệu mẫu)",
-        participants=120,
+        guests=120,
         plan=plan,
         is_demo=True,
     )

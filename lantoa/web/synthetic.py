@@ -382,7 +382,6 @@ def _activities(
             organiser=unit,
             date=when,
             plan=plan,
-            participants=len(attendees) or None,
         )
         planned.append((activity, list(attendees)))
 

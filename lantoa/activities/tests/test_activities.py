@@ -34,12 +34,12 @@ def test_school_records_a_briefing_on_one_screen(school_a_officer, briefing_kind
             "organiser": world.school_a.pk,
             "date": "12/09/2026",
             "place": "Phòng họp",
-            "participants": "35",
+            "guests": "3",
         },
     )
     assert response.status_code == 302
     activity = Activity.objects.get()
-    assert (activity.organiser, activity.participants) == (world.school_a, 35)
+    assert (activity.organiser, activity.guests) == (world.school_a, 3)
     assert AuditEntry.objects.filter(action="activity.recorded").exists()
 
 
@@ -276,3 +276,125 @@ def test_the_list_filters_by_unit_group_and_dates_and_says_when_nothing_matches(
     assert "Bài tháng Bảy của trường A" in july_posts
     assert "Bài tháng Sáu" not in july_posts and "Bản tin tháng Bảy" not in july_posts
     assert "Không có hoạt động nào khớp" in centre_july_posts
+
+
+# --- participants and corrections (issue 10, items 3 and 4) ---------------------------------
+
+
+@pytest.fixture
+def briefing(school_a_officer, briefing_kind, world):
+    import datetime as dt
+
+    activity = activity_record(
+        actor=school_a_officer,
+        organiser=world.school_a,
+        kind=briefing_kind,
+        title="Quán triệt tại trường",
+        date=dt.date(2026, 9, 12),
+        guests=2,
+    )
+    others = [make_person(f"Giáo viên {n}", world.school_a) for n in range(3)]
+    attendance_add(actor=school_a_officer, activity=activity, people=[world.teacher_a, *others])
+    return activity
+
+
+def test_attendees_are_participants_and_typed_numbers_add_only_guests(
+    briefing, coordinator, login
+):
+    """Four picked from the roster plus two guests are six participants, on every page."""
+    from lantoa.activities.selectors import tally
+
+    assert tally(Activity.objects.filter(pk=briefing.pk)).participants == 6
+    row = activity_list_for(coordinator).get(pk=briefing.pk)
+    assert (row.attendee_count, row.participant_count) == (4, 6)
+    page = login(coordinator).get(briefing.get_absolute_url()).content.decode()
+    assert 'data-testid="participants">6' in page
+
+
+def test_an_activity_is_corrected_and_a_failed_form_keeps_what_was_typed(
+    briefing, school_a_officer, school_b_officer, login
+):
+    client = login(school_a_officer)
+    url = reverse("activities:edit", args=[briefing.pk])
+    form = client.get(url).context["form"]
+    data = {
+        name: form[name].value() or ""
+        for name in form.fields
+        if name not in ("co_organisers", "audiences")
+    }
+    data.update(title="Quán triệt Nghị quyết tại trường (sửa)", date="31/02/2026")
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert "Quán triệt Nghị quyết tại trường (sửa)" in refused.content.decode()
+    assert "không có trên lịch" in refused.content.decode()
+    data["date"] = "13/09/2026"
+    assert client.post(url, data).status_code == 302
+    briefing.refresh_from_db()
+    assert briefing.title.endswith("(sửa)") and briefing.version == 2
+    entry = AuditEntry.objects.filter(action="activity.changed").get()
+    assert set(entry.changes) == {"title", "date"}
+    assert login(school_b_officer).get(url).status_code == 404
+
+
+def test_a_stale_activity_form_is_told_who_changed_what(briefing, school_a_officer, login):
+    from lantoa.activities.services import activity_update
+
+    client = login(school_a_officer)
+    url = reverse("activities:edit", args=[briefing.pk])
+    form = client.get(url).context["form"]
+    data = {
+        name: form[name].value() or ""
+        for name in form.fields
+        if name not in ("co_organisers", "audiences")
+    }
+    activity_update(actor=school_a_officer, activity=briefing, version=1, place="Hội trường")
+    data.update(title="Tên tôi vừa gõ", date="12/09/2026")
+    page = client.post(url, data)
+    body = page.content.decode()
+    assert page.status_code == 200 and "Người khác vừa sửa hoạt động này" in body
+    assert "Hội trường" in body and "Tên tôi vừa gõ" in body  # their change and my typing
+    briefing.refresh_from_db()
+    assert briefing.title == "Quán triệt tại trường"
+
+
+def test_delete_needs_a_reason_leaves_every_count_and_the_coordinator_restores(
+    briefing, school_a_officer, coordinator, login
+):
+    client = login(school_a_officer)
+    url = reverse("activities:delete", args=[briefing.pk])
+    assert "Xóa «Quán triệt tại trường»?" in client.get(url).content.decode()
+    assert client.post(url, {"reason": ""}).status_code == 200  # asked again, nothing deleted
+    assert Activity.objects.filter(pk=briefing.pk).exists()
+    client.post(url, {"reason": "Ghi trùng với buổi ngày 12/09"})
+    assert not Activity.objects.filter(pk=briefing.pk).exists()
+    assert not activity_list_for(coordinator).filter(pk=briefing.pk).exists()
+    assert client.get(briefing.get_absolute_url()).status_code == 404
+    restore = reverse("activities:restore", args=[briefing.pk])
+    assert client.post(restore).status_code == 403  # the school cannot restore
+    page = login(coordinator).get(reverse("activities:deleted")).content.decode()
+    assert "Ghi trùng với buổi ngày 12/09" in page
+    login(coordinator).post(restore)
+    assert Activity.objects.filter(pk=briefing.pk).exists()
+    actions = list(
+        AuditEntry.objects.filter(object_id=str(briefing.pk)).values_list("action", flat=True)
+    )
+    assert "activity.deleted" in actions and "activity.restored" in actions
+
+
+def test_removing_an_attendee_offers_an_undo_and_leaves_coverage(
+    briefing, school_a_officer, world, login
+):
+    from lantoa.activities.selectors import tally
+
+    client = login(school_a_officer)
+    remove = reverse("activities:attendance_remove", args=[briefing.pk, world.teacher_a.pk])
+    page = client.post(remove, follow=True).content.decode()
+    assert "Đã bỏ Nguyễn Văn An khỏi danh sách người dự." in page and "Hoàn tác" in page
+    assert not Attendance.objects.filter(activity=briefing, person=world.teacher_a).exists()
+    assert tally(Activity.objects.filter(pk=briefing.pk)).participants == 5
+    row = Attendance.all_objects.get(activity=briefing, person=world.teacher_a)
+    client.post(reverse("activities:attendance_restore", args=[row.pk]))
+    assert Attendance.objects.filter(activity=briefing, person=world.teacher_a).exists()
+    # picking someone removed earlier brings the same row back (one row per person)
+    attendance_add(actor=school_a_officer, activity=briefing, people=[world.teacher_a])
+    assert Attendance.all_objects.filter(activity=briefing, person=world.teacher_a).count() == 1

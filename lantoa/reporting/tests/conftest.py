@@ -9,6 +9,8 @@ import pytest
 
 from lantoa.activities.models import Activity, ActivityKind
 from lantoa.activities.services import activity_record, attendance_add
+from lantoa.org.selectors import ward_root_of
+from lantoa.plans.models import Plan
 from lantoa.reporting.models import ReportingRule
 from lantoa.reporting.periods import ReportingPeriod
 from lantoa.reporting.services import rules_ensure
@@ -28,7 +30,9 @@ class Regime:
 
 
 @pytest.fixture
-def regime(world) -> Regime:
+def regime(world, ward_plan) -> Regime:
+    """The default regime, reporting on the ward's plan with its briefing target (T1)."""
+    ward_plan.target("coverage", "100% cán bộ, công chức, giáo viên được phổ biến, quán triệt")
     rules = rules_ensure(world.ward, recipient=world.department)
     ReportingRule.objects.filter(owner=world.ward).update(applies_from=dt.date(2026, 1, 1))
     units = next(r for r in rules if r.level == "units")
@@ -42,21 +46,22 @@ def kind(category: str) -> ActivityKind:
     return ActivityKind.objects.filter(unit__isnull=True, category=category).first()
 
 
-def record(
-    organiser, category: str, on: dt.date, participants: int | None = None, **extra
-) -> Activity:
+def record(organiser, category: str, on: dt.date, guests: int | None = None, **extra) -> Activity:
+    """An activity; `guests` are the people counted without being on the roster."""
     return activity_record(
         actor=None,
         organiser=organiser,
         kind=kind(category),
         title=extra.pop("title", f"{category} {on:%d/%m/%Y}"),
         date=on,
-        participants=participants,
+        guests=guests,
         **extra,
     )
 
 
 def brief(organiser, on: dt.date, people) -> Activity:  # type: ignore[no-untyped-def]
-    activity = record(organiser, "briefing", on, participants=len(people))
+    """A briefing on the ward's plan with its attendees (each a participant)."""
+    plan = Plan.objects.filter(issuer=ward_root_of(organiser), status=Plan.Status.ISSUED).first()
+    activity = record(organiser, "briefing", on, plan=plan)
     attendance_add(actor=None, activity=activity, people=people)
     return activity

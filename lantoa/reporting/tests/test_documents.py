@@ -19,16 +19,10 @@ from lantoa.reporting.tests.conftest import Q3, at_hcm, brief, record
 
 
 @pytest.fixture
-def issued(world, regime, coordinator, leader):
+def issued(world, regime, ward_plan, coordinator, leader):
     """The ward's quarter III report, with school A's accepted report inside, issued as 05."""
-    Plan.objects.create(
-        issuer=world.ward,
-        number="12/KH-UBND",
-        date=dt.date(2026, 3, 16),
+    Plan.objects.filter(pk=ward_plan.plan.pk).update(
         title="Đẩy mạnh công tác truyền thông thực hiện Nghị quyết số 71-NQ/TW",
-        status=Plan.Status.ISSUED,
-        start_year=2026,
-        end_year=2030,
         signer_authority="TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH",
         signer_title="Phó Chủ tịch",
         signer_name="Phan Đình Huy",

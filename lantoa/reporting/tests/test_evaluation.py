@@ -9,10 +9,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from lantoa.activities.models import ActivityEvidence
-from lantoa.plans.models import Plan, Task, TaskOccurrence
+from lantoa.plans.models import Task, TaskOccurrence
 from lantoa.reporting import content, documents
-from lantoa.reporting.evaluation import evaluate, rubric_ensure
-from lantoa.reporting.models import Criterion
+from lantoa.reporting.evaluation import criteria_for, evaluate, rubric_ensure
+from lantoa.reporting.models import Criterion, Rubric
 from lantoa.reporting.services import report_open, report_submit, review_open
 from lantoa.reporting.tests.conftest import Q3, at_hcm, brief, record
 
@@ -51,10 +51,9 @@ def test_a_review_spans_several_quarters_and_shows_each(world, regime, coordinat
 
 
 def test_the_evaluation_scores_each_unit_from_its_record_with_the_evidence(
-    world, regime, coordinator
+    world, regime, ward_plan, coordinator
 ):
-    rubric = rubric_ensure(world.ward, 2026)
-    assert [c.measure for c in rubric.criteria.all()] == [
+    assert [c.measure for c in criteria_for(world.ward, 2026)] == [
         "activities",
         "coverage",
         "reports_on_time",
@@ -70,14 +69,14 @@ def test_the_evaluation_scores_each_unit_from_its_record_with_the_evidence(
     brief(world.school_a, dt.date(2026, 2, 1), [world.teacher_a])
     school_report = report_open(actor=None, unit=world.school_a, rule=regime.units, key=Q3)
     report_submit(actor=None, report=school_report, now=at_hcm(2026, 9, 16))
-    plan = Plan.objects.create(issuer=world.ward, title="Kế hoạch", start_year=2026)
-    task = Task.objects.create(plan=plan, title="Việc", lead_unit=world.school_a)
+    task = Task.objects.create(plan=ward_plan.plan, title="Việc", lead_unit=world.school_a)
     TaskOccurrence.objects.create(
         task=task, due=dt.date(2026, 5, 1), status="done", completed_on=dt.date(2026, 4, 30)
     )
     TaskOccurrence.objects.create(task=task, due=dt.date(2026, 6, 1))
 
-    ranked = evaluate(rubric, today=dt.date(2026, 11, 26))
+    ranked = evaluate(world.ward, 2026, today=dt.date(2026, 11, 26))
+    assert not Rubric.objects.exists()  # reading the evaluation writes nothing
 
     top = ranked[0]
     assert top.unit == world.school_a and top.rank == 1
@@ -88,7 +87,7 @@ def test_the_evaluation_scores_each_unit_from_its_record_with_the_evidence(
     assert by_measure["coverage"].points == 25
     # quarters I–III are due by 26/11; only quarter III was sent, on time
     assert by_measure["reports_on_time"].evidence == "1/3 báo cáo đúng hạn"
-    assert by_measure["tasks_on_time"].evidence == "1/2 nhiệm vụ đúng hạn"
+    assert by_measure["tasks_on_time"].evidence == "1/2 kỳ nhiệm vụ đúng hạn"
     assert by_measure["tasks_on_time"].points == Decimal("7.5")
     assert by_measure["photo_activities"].points == Decimal("2.5")
     assert top.total == 20 + 25 + Decimal("6.7") + Decimal("7.5") + Decimal("2.5")
@@ -96,11 +95,12 @@ def test_the_evaluation_scores_each_unit_from_its_record_with_the_evidence(
 
 
 def test_the_coordinator_edits_the_rubric_and_another_ward_cannot(
-    world, regime, coordinator, other_coordinator, school_a_officer, login
+    world, regime, coordinator, other_coordinator, school_a_officer, leader, login
 ):
     client = login(coordinator)
-    page = client.get("/reports/evaluation/?year=2026")
+    page = client.get("/reports/evaluation/?year=2031")
     assert page.status_code == 200 and world.school_a.name in page.content.decode()
+    assert not Rubric.objects.exists()  # a GET never creates the year's rubric
     client.post(
         "/reports/evaluation/criteria/?year=2026",
         {"measure": "participants", "goal": "500", "points": "10"},
@@ -108,19 +108,14 @@ def test_the_coordinator_edits_the_rubric_and_another_ward_cannot(
     rubric = rubric_ensure(world.ward, 2026)
     assert rubric.criteria.get(measure="participants").points == 10
     criterion = rubric.criteria.get(measure="coverage")
-    assert (
-        login(other_coordinator)
-        .post(f"/reports/evaluation/criteria/{criterion.pk}/delete/")
-        .status_code
-        == 404
-    )
-    assert (
-        login(school_a_officer)
-        .post(f"/reports/evaluation/criteria/{criterion.pk}/delete/")
-        .status_code
-        == 404  # a school does not read the ward's rubric
-    )
-    client.post(f"/reports/evaluation/criteria/{criterion.pk}/delete/")
+    delete = "/reports/evaluation/criteria/delete/?year=2026"
+    login(other_coordinator).post(delete, {"measure": "coverage"})  # its own ward's rubric
+    assert Criterion.objects.filter(pk=criterion.pk).exists()
+    assert login(school_a_officer).post(delete, {"measure": "coverage"}).status_code == 404
+    assert login(leader).post(delete, {"measure": "coverage"}).status_code == 403
+    page = client.get("/reports/evaluation/?year=2026").content.decode()
+    assert "Bỏ tiêu chí này khỏi đánh giá năm nay?" in page  # asked before it is dropped
+    client.post(delete, {"measure": "coverage"})
     assert not Criterion.objects.filter(pk=criterion.pk).exists()
     other = login(other_coordinator).get("/reports/evaluation/?year=2026").content.decode()
     assert world.school_a.name not in other

@@ -33,6 +33,8 @@ def test_a_school_drafts_sends_and_the_coordinator_returns_then_accepts(
     report = Report.objects.get(unit=world.school_a, period="2026-Q3")
     assert response.url == report.get_absolute_url()
     narrative = {name: "" for name in Report.NARRATIVE_FIELDS}
+    narrative["plan"] = report.plan_id  # the ward's plan in force, chosen by default
+    assert report.plan is not None
     school.post(f"/reports/{report.pk}/save/", {**narrative, "results": "Tốt.", "submit": "1"})
     report.refresh_from_db()
     assert (report.status, report.results) == ("submitted", "Tốt.")
