@@ -8,6 +8,7 @@ Environment variables (docs/deploy.md lists them with examples):
 
 import os
 import secrets
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -127,6 +128,12 @@ else:
                 ),
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
+            },
+            # Tests use a file too (not SQLite's shared in-memory cache, which answers
+            # "database table is locked" instead of waiting), so concurrent requests in the
+            # tests queue as they do in production (tests/test_concurrency.py).
+            "TEST": {
+                "NAME": str(Path(tempfile.gettempdir()) / f"lantoa-test-{os.getpid()}.sqlite3")
             },
         }
     }

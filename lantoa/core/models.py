@@ -57,19 +57,26 @@ class AuditEntry(models.Model):
         return str(ACTION_LABELS.get(self.action, self.action))
 
     def changes_display(self) -> list[tuple[str, Any, Any]]:
-        """(field label, old, new) with the model's own field names, for the audit page."""
+        """(field label, old, new) with the model's own field names, for the audit page; any
+        field or value an entry holds displays (issue 10, item 5)."""
         model = self.content_type.model_class() if self.content_type_id else None
         rows = []
         for name, values in self.changes.items():
-            label = name
-            if model is not None:
-                try:
-                    label = str(model._meta.get_field(name).verbose_name)
-                except FieldDoesNotExist:
-                    pass
-            old, new = (list(values) + [None, None])[:2]
+            label = _field_label(model, name) if model is not None else name
+            pair = list(values) if isinstance(values, list | tuple) else [None, values]
+            old, new = (pair + [None, None])[:2]
             rows.append((label, _yes_no(old), _yes_no(new)))
         return rows
+
+
+def _field_label(model: Any, name: str) -> str:
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return name
+    if hasattr(field, "verbose_name"):
+        return str(field.verbose_name)
+    return str(field.related_model._meta.verbose_name_plural)  # a reverse relation: "tasks"
 
 
 def _yes_no(value: Any) -> Any:

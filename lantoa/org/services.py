@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +30,8 @@ from lantoa.org.models import (
     default_abbreviation,
 )
 from lantoa.org.roster import RosterRow, parse_roster
+
+logger = logging.getLogger(__name__)
 
 UNIT_FIELDS = [
     "code",
@@ -339,13 +343,38 @@ def roster_import_start(*, actor: ScopedUser, unit: Unit, uploaded: UploadedFile
     return job
 
 
+ROSTER_IMPORT_CRASHED = _(
+    "Nhập thất bại: %(reason)s. Chưa lưu dòng nào; hãy tải tệp lên lại, nếu vẫn lỗi xin báo quản "
+    "trị hệ thống."
+)
+ROSTER_IMPORT_INTERRUPTED = _("máy chủ dừng giữa chừng hai lần khi đang kiểm tra tệp")
+ROSTER_IMPORT_UNREADABLE = _("máy chủ không đọc được tệp đã tải lên")
+ROSTER_IMPORT_UNEXPECTED = _("gặp lỗi không lường trước (đã ghi vào nhật ký máy chủ)")
+MAX_ROSTER_ATTEMPTS = 2
+
+
 def roster_import_run(job_id: int) -> RosterImport:
-    """Check every row (showing progress), then save all or nothing. Idempotent per job."""
+    """Check every row (showing progress), then save all or nothing. Idempotent per job: a job
+    is claimed by one worker at a time, and whatever goes wrong ends it as failed with the
+    reason, never left "running" (issue 10, item 8)."""
+    claimed = RosterImport.objects.filter(pk=job_id, status=RosterImport.Status.PENDING).update(
+        status=RosterImport.Status.RUNNING, attempts=F("attempts") + 1
+    )
     job = RosterImport.objects.select_related("unit", "uploaded_by").get(pk=job_id)
-    if job.is_finished:
+    if not claimed:  # finished, or another worker has it
         return job
+    try:
+        return _roster_import_check_and_save(job)
+    except OSError:
+        logger.exception("roster import %s: the stored file could not be read", job_id)
+        return _roster_import_failed(job, str(ROSTER_IMPORT_UNREADABLE))
+    except Exception:  # noqa: BLE001 - any failure must end the job, with a reason people read
+        logger.exception("roster import %s failed", job_id)
+        return _roster_import_failed(job, str(ROSTER_IMPORT_UNEXPECTED))
+
+
+def _roster_import_check_and_save(job: RosterImport) -> RosterImport:
     actor = job.uploaded_by
-    RosterImport.objects.filter(pk=job.pk).update(status=RosterImport.Status.RUNNING)
     writable = {u.code: u for u in _writable_units(actor, job.unit)}
 
     def progress(done: int, total: int) -> None:
@@ -367,6 +396,30 @@ def roster_import_run(job_id: int) -> RosterImport:
         update_fields=["status", "errors", "summary", "total_rows", "processed_rows", "finished_at"]
     )
     return job
+
+
+def _roster_import_failed(job: RosterImport, reason: str) -> RosterImport:
+    text = str(ROSTER_IMPORT_CRASHED) % {"reason": reason[:300]}
+    job.status = RosterImport.Status.FAILED
+    job.errors = [{"row": None, "column": "", "message": text, "text": text}]
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "errors", "finished_at"])
+    return job
+
+
+def roster_imports_recover() -> list[int]:
+    """When the worker starts: a job a killed worker left running goes back in the queue
+    once; a second interruption ends it as failed. Returns the ids queued again."""
+    retry = []
+    for job in RosterImport.objects.filter(status=RosterImport.Status.RUNNING):
+        if job.attempts >= MAX_ROSTER_ATTEMPTS:
+            _roster_import_failed(job, str(ROSTER_IMPORT_INTERRUPTED))
+            continue
+        RosterImport.objects.filter(pk=job.pk, status=RosterImport.Status.RUNNING).update(
+            status=RosterImport.Status.PENDING
+        )
+        retry.append(job.pk)
+    return retry
 
 
 def _writable_units(actor: Any, unit: Unit) -> list[Unit]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import models
 from django.db.models import Q, QuerySet
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.dates import local_today
+from lantoa.core.numbers import format_percent
 from lantoa.core.scoping import ScopedUser, get_in_scope, scope_filter
 from lantoa.org.models import Unit
 from lantoa.org.selectors import ward_root_of
@@ -267,7 +269,7 @@ def owed_by(units: list[Unit], today: dt.date | None = None, back: int = 4) -> l
 
 @dataclass
 class TargetTotal:
-    """One target summed over the wards that reported it to the Sở."""
+    """One target summed over the wards that reported it to the Sở, each ward once."""
 
     text: str
     wards: int = 0
@@ -277,44 +279,45 @@ class TargetTotal:
 
     @property
     def percent(self) -> str:
-        from lantoa.core.numbers import format_number
-
-        if not self.denominator:
-            return "—"
-        return f"{format_number(self.numerator * 100 / self.denominator)}%"
+        return format_percent(self.numerator, self.denominator)
 
 
 def province_targets(department: Unit, year: int) -> tuple[list[TargetTotal], int]:
-    """The targets of the wards, as each ward last reported them to the Sở in the year: summed
-    numerators and denominators, and how many wards stand at each status (issue 5, item 7).
-    Returns the totals and how many wards' reports they come from."""
-    latest: dict[int, int] = {}
-    for report_id, unit_id in (
+    """The wards' targets as each ward last reported them to the Sở in the year: for every
+    target, each ward's latest reading — one per ward, whichever of its plans and reports it
+    came from — summed (numerators, denominators) and counted by status (issue 10, item 2).
+    Returns the totals and how many wards they come from."""
+    reports = (
         Report.objects.filter(recipient=department, end__year=year)
         .exclude(status=Report.Status.DRAFT)
-        .order_by("unit_id", "-end", "-pk")
-        .values_list("pk", "unit_id")
-    ):
-        latest.setdefault(unit_id, report_id)
+        .values_list("pk", "unit_id", "end")
+    )
+    ward_of = {pk: (unit_id, end) for pk, unit_id, end in reports}
     versions = (
-        ReportVersion.objects.filter(report_id__in=latest.values())
+        ReportVersion.objects.filter(report_id__in=ward_of)
         .order_by("report_id", "-number")
         .values_list("report_id", "snapshot")
     )
+    latest: dict[tuple[str, int], tuple[dt.date, dict[str, Any]]] = {}
     seen: set[int] = set()
-    totals: dict[str, TargetTotal] = {}
     for report_id, snapshot in versions:
-        if report_id in seen:
+        if report_id in seen:  # the latest version of each report only
             continue
         seen.add(report_id)
+        ward, end = ward_of[report_id]
         for target in snapshot.get("targets", []):
-            key = " ".join(target["text"].lower().split())
-            total = totals.setdefault(key, TargetTotal(target["text"]))
-            total.wards += 1
-            total.numerator += target.get("numerator", 0)
-            total.denominator += target.get("denominator", 0)
-            total.statuses[target["status"]] = total.statuses.get(target["status"], 0) + 1
-    return list(totals.values()), len(seen)
+            key = (" ".join(target["text"].lower().split()), ward)
+            if key not in latest or latest[key][0] < end:
+                latest[key] = (end, target)
+    totals: dict[str, TargetTotal] = {}
+    for (text, _ward), (_end, target) in sorted(latest.items(), key=lambda item: item[0]):
+        total = totals.setdefault(text, TargetTotal(target["text"]))
+        total.wards += 1
+        total.numerator += target.get("numerator", 0)
+        total.denominator += target.get("denominator", 0)
+        total.statuses[target["status"]] = total.statuses.get(target["status"], 0) + 1
+    wards = {ward for _text, ward in latest}
+    return list(totals.values()), len(wards)
 
 
 def waiting_for(user: ScopedUser) -> QuerySet[Report]:

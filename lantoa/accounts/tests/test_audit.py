@@ -104,3 +104,23 @@ def test_audit_page_query_count_is_bounded(
     client = login(coordinator)
     with django_assert_max_num_queries(8):
         client.get(reverse("accounts:audit"))
+
+
+def test_the_audit_page_shows_any_field_an_entry_holds(coordinator, world, login):
+    """Issue 10, item 5: an entry about a reverse relation ("tasks" of a plan), an unknown key
+    and a bare value all display instead of failing the page."""
+    from lantoa.core.audit import audit_record
+    from lantoa.plans.models import Plan
+
+    plan = Plan.objects.create(issuer=world.ward, title="Kế hoạch thử")
+    audit_record(
+        actor=coordinator,
+        action="plan.imported",
+        obj=plan,
+        unit_path=world.ward.path,
+        changes={"tasks": [None, 33], "khong_co": "giá trị lẻ", "source": [None, "kh.docx"]},
+    )
+    response = login(coordinator).get(reverse("accounts:audit"))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<strong>Nhiệm vụ</strong>: 33" in body and "giá trị lẻ" in body

@@ -304,3 +304,50 @@ def test_english_template_headers_and_choices_import_too(importer):
     job = importer(content).context["job"]
     assert job.status == RosterImport.Status.DONE, job.errors
     assert Person.objects.get(full_name="Kiều Thị Loan").gender == "female"
+
+
+# --- jobs end (issue 10, item 8) -------------------------------------------------------------
+
+
+def _queued_job(coordinator, world, status=RosterImport.Status.PENDING, attempts=0):
+    return RosterImport.objects.create(
+        unit=world.school_a,
+        uploaded_by=coordinator,
+        file=SimpleUploadedFile("ds.xlsx", xlsx([row(1)])),
+        original_name="ds.xlsx",
+        status=status,
+        attempts=attempts,
+    )
+
+
+def test_an_import_that_breaks_ends_as_failed_with_its_reason(coordinator, world, login):
+    """The stored file vanished before the worker read it: the job says so and nothing is
+    saved, instead of spinning "đang kiểm tra" for ever."""
+    from lantoa.org.services import roster_import_run
+
+    job = _queued_job(coordinator, world)
+    job.file.storage.delete(job.file.name)
+    job = roster_import_run(job.pk)
+    assert job.status == RosterImport.Status.FAILED
+    assert job.errors[0]["text"].startswith("Nhập thất bại: máy chủ không đọc được tệp")
+    page = login(coordinator).get(job.get_absolute_url()).content.decode()
+    assert "Nhập thất bại:" in page and "Chưa lưu dòng nào" in page
+    assert not Person.objects.filter(full_name="Hoàng Thị Mai").exists()
+
+
+def test_a_job_left_running_by_a_killed_worker_is_retried_then_failed(coordinator, world):
+    from lantoa.org.services import roster_import_run
+    from lantoa.org.tasks import roster_imports_resume
+
+    interrupted = _queued_job(coordinator, world, RosterImport.Status.RUNNING, attempts=1)
+    twice = _queued_job(coordinator, world, RosterImport.Status.RUNNING, attempts=2)
+    roster_imports_resume()  # what a starting worker runs (jobs run at once in tests)
+    interrupted.refresh_from_db()
+    twice.refresh_from_db()
+    assert interrupted.status == RosterImport.Status.DONE and interrupted.attempts == 2
+    assert Person.objects.filter(full_name="Hoàng Thị Mai").count() == 1
+    assert twice.status == RosterImport.Status.FAILED
+    assert "máy chủ dừng giữa chừng" in twice.errors[0]["text"]
+    # a finished job is never run again
+    assert roster_import_run(interrupted.pk).status == RosterImport.Status.DONE
+    assert Person.objects.filter(full_name="Hoàng Thị Mai").count() == 1
