@@ -32,7 +32,7 @@ from lantoa.org.selectors import (
     ward_units_for_choice,
 )
 from lantoa.plans.models import Plan
-from lantoa.plans.selectors import plan_list_for
+from lantoa.plans.selectors import plan_list_for, plan_readable
 
 PAGE_SIZE = 30
 
@@ -189,6 +189,8 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "activity": activity,
             "participants": selectors.tally(Activity.objects.filter(pk=activity.pk)).participants,
+            "plan_readable": activity.plan is not None
+            and plan_readable(request.user, activity.plan),
             "checkin": checkin,
             "checkin_url": checkin_url,
             "checkin_qr": _qr_svg(checkin_url) if checkin else "",

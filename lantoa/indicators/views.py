@@ -15,6 +15,7 @@ from lantoa.indicators import compute, selectors, services
 from lantoa.indicators.forms import AtForm, IndicatorForm, ManualValueForm
 from lantoa.indicators.params import describe
 from lantoa.org.selectors import unit_list_for
+from lantoa.plans.selectors import plan_readable
 
 
 def target_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -34,6 +35,7 @@ def target_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "indicators/target_detail.html",
         {
             "target": target,
+            "plan_readable": plan_readable(request.user, target.plan),
             "indicator": indicator,
             "description": describe(indicator.kind, indicator.params),
             "reading": compute.read(indicator, at=at, within=within),

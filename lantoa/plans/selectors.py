@@ -62,6 +62,11 @@ def plan_list_for(user: ScopedUser) -> QuerySet[Plan]:
     )
 
 
+def plan_readable(user: ScopedUser, plan: Plan) -> bool:
+    """Whether `plan_get_for` would let the user open the plan (to link it or not)."""
+    return _plans_in_scope(user).filter(pk=plan.pk).exists()
+
+
 def plan_get_for(user: ScopedUser, pk: object, *, write: bool = False) -> Plan:
     """404 when missing or out of scope; 403 when the user may read but not change it."""
     try:

@@ -210,8 +210,14 @@ def _plan_context(request: HttpRequest, plan: Plan, **forms_: Any) -> dict[str, 
         "can_edit_header": plan.status == plan.Status.DRAFT
         and permissions.can_edit_plan(request.user, plan),
         "children": [
-            (row, row.plan is None and followed and request.user.scope.can_write(row.unit))
+            (
+                row,
+                row.plan is None and followed and request.user.scope.can_write(row.unit),
+                row.plan is not None and request.user.scope.can_read(row.unit),
+            )
             for row in selectors.child_plans_of(plan)
+            # a unit that only carries out the plan sees its own row, not the other units'
+            if request.user.scope.can_read(plan.issuer) or request.user.scope.can_read(row.unit)
         ],
         "can_issue": plan.status == plan.Status.DRAFT
         and permissions.can_issue_plan(request.user, plan),

@@ -238,10 +238,10 @@ def _report_summary(report: Report, snapshot: dict[str, Any]) -> str:
 def _task_sentence(tasks: dict[str, int]) -> str:
     total = sum(tasks.values())
     if not total:
-        return "Trong kỳ không có nhiệm vụ nào đến hạn."
+        return "Trong kỳ báo cáo không có kỳ nhiệm vụ nào đến hạn."
     labels = dict(TaskOccurrence.Bucket.choices)
     parts = [f"{_n(tasks[k])} {str(labels[k]).lower()}" for k in TaskOccurrence.Bucket.values]
-    return f"Trong kỳ có {_n(total)} nhiệm vụ đến hạn: " + "; ".join(parts) + "."
+    return f"Trong kỳ báo cáo có {_n(total)} kỳ nhiệm vụ đến hạn: " + "; ".join(parts) + "."
 
 
 def _kind_table(stats: dict[str, Any]) -> Table:
@@ -276,7 +276,7 @@ def _unit_reports_table(rows: list[dict[str, Any]]) -> Table:
                 ", ".join(row["periods"]),
                 _n(row["activities"]),
                 _n(row["participants"]),
-                f"{_n(row['briefed'])}/{_n(row['people'])}",
+                f"{_n(row['briefed'])}/{_n(row['people'])}" if row["people"] else "—",
             ]
             for i, row in enumerate(rows, start=1)
         ],
@@ -416,7 +416,7 @@ def report_xlsx(report: Report, snapshot: dict[str, Any]) -> bytes:
         ("Lượt người tham dự", stats["participants"]),
         ("Lượt tiếp cận", stats["reach"]),
         ("Người được phổ biến, quán triệt", coverage["briefed"]),
-        ("Tổng số cán bộ, giáo viên, người lao động", coverage["people"]),
+        ("Tổng số thuộc đối tượng phải được phổ biến, quán triệt", coverage["people"]),
     ]:
         summary.append([label, value])
         summary.cell(summary.max_row, 1).font = bold
@@ -424,7 +424,7 @@ def report_xlsx(report: Report, snapshot: dict[str, Any]) -> bytes:
     summary.column_dimensions["B"].width = 40
     labels = dict(TaskOccurrence.Bucket.choices)
     for key, count in snapshot["tasks"].items():
-        summary.append([f"Nhiệm vụ: {labels[key]}", count])
+        summary.append([f"Kỳ nhiệm vụ: {labels[key]}", count])
     sheet(
         "Theo hình thức",
         ["Hình thức", "Số hoạt động", "Lượt người tham dự"],

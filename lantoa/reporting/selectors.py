@@ -165,9 +165,15 @@ class Grid:
     totals: dict[str, int]
 
 
-def completeness(rules: list[ReportingRule], year: int, today: dt.date | None = None) -> Grid:
+def completeness(
+    rules: list[ReportingRule],
+    year: int,
+    today: dt.date | None = None,
+    reader: ScopedUser | None = None,
+) -> Grid:
     """Unit × period grid for rules of one frequency: one row per reporting unit (for ward-level
-    rules, per ward), each cell on time / late / missing / not yet due / period running."""
+    rules, per ward), each cell on time / late / missing / not yet due / period running. A
+    cell links to its report only when `reader` may open it (a Sở never opens a ward's draft)."""
     today = today or local_today()
     if not rules:
         return Grid([], [], {})
@@ -178,6 +184,12 @@ def completeness(rules: list[ReportingRule], year: int, today: dt.date | None = 
             "pk", "unit_id", "rule_id", "period", "first_submitted_at", "status"
         )
     }
+    readable: set[int] | None = None
+    if reader is not None:
+        found_ids = [r["pk"] for r in reports.values()]
+        readable = set(
+            report_list_for(reader).filter(pk__in=found_ids).values_list("pk", flat=True)
+        )
     rows: list[GridRow] = []
     totals = {state.value: 0 for state in Timeliness}
     first, last = rules[0].window(keys[0])[0], rules[0].window(keys[-1])[1]
@@ -197,7 +209,9 @@ def completeness(rules: list[ReportingRule], year: int, today: dt.date | None = 
                 )
                 cell = GridCell(key, state, late, owed=owed)
                 if found:
-                    cell.report, cell.report_status = found["pk"], found["status"]
+                    cell.report_status = found["status"]
+                    if readable is None or found["pk"] in readable:
+                        cell.report = found["pk"]
                 if owed:
                     totals[state] += 1
                 row.cells.append(cell)

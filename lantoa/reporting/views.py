@@ -46,7 +46,7 @@ def _presented(report: Report, snapshot: dict) -> dict:  # type: ignore[type-arg
     return {
         "snapshot": snapshot,
         "task_rows": [
-            (labels[k], n, periods.url(bucket=k) if report.plan else "")
+            (k, labels[k], n, periods.url(bucket=k) if report.plan else "")
             for k, n in snapshot["tasks"].items()
         ],
         "narrative": [
@@ -288,7 +288,7 @@ def completeness(request: HttpRequest) -> HttpResponse:
             level=ReportingRule.Level.UNITS, is_active=True
         )
     ]
-    grids = [(rule, selectors.completeness([rule], year)) for rule in rules]
+    grids = [(rule, selectors.completeness([rule], year, reader=request.user)) for rule in rules]
     return render(
         request,
         "reporting/completeness.html",
@@ -308,7 +308,13 @@ def province(request: HttpRequest) -> HttpResponse:
         for frequency in (Frequency.QUARTERLY, Frequency.YEARLY):
             rules = selectors.province_rules(department, frequency)
             if rules:
-                grids.append((department, frequency, selectors.completeness(rules, year)))
+                grids.append(
+                    (
+                        department,
+                        frequency,
+                        selectors.completeness(rules, year, reader=request.user),
+                    )
+                )
     return render(
         request,
         "reporting/province.html",

@@ -29,6 +29,7 @@ from lantoa.plans.models import Plan
 from lantoa.plans.services import (
     ImportChoices,
     child_plan_create,
+    next_plan_number,
     occurrence_complete,
     plan_import_confirm,
     plan_import_start,
@@ -236,6 +237,7 @@ ACCOUNTS = [
     DemoAccount("lanhdao", Role.LEADER, "", "Phan Đình Huy"),
     DemoAccount("truong_tha", Role.UNIT_OFFICER, "TH-A", "Cán bộ Trường Tiểu học A"),
     DemoAccount("truong_thcsa", Role.UNIT_OFFICER, "THCS-A", "Cán bộ Trường THCS A"),
+    DemoAccount("truong_mna", Role.UNIT_OFFICER, "MN-A", "Cán bộ Trường Mầm non A"),
     DemoAccount("bientap", Role.EDITOR, "TTDVTH", "Biên tập viên TTDVTH"),
     DemoAccount("ketoan", Role.BUDGET_OFFICER, "KTHTDT", "Kế toán Phòng KT-HT-ĐT"),
     DemoAccount("so_gddt", Role.PROVINCE_VIEWER, "SGDDT", "Chuyên viên Sở GD&ĐT"),
@@ -533,13 +535,11 @@ def _demo_school_plans(ward: Unit) -> None:
     schools = list(Unit.objects.filter(path__startswith=ward.path, kind=K.SCHOOL).order_by("code"))
     for n, school in enumerate(schools[:4], start=1):
         child = child_plan_create(actor=None, parent=plan, unit=school)
-        Plan.objects.filter(pk=child.pk).update(
-            number=f"{n:02d}/KH-{school.code.rsplit('-', 1)[-1]}", date=dt.date(2026, 4, 2 + n)
-        )
-        child.refresh_from_db()
         plan_issue(
             actor=None,
             plan=child,
+            number=next_plan_number(child, 2026),
+            date=dt.date(2026, 4, 2 + n),
             override_reason="Nhà trường ban hành để triển khai ngay (dữ liệu mẫu).",
         )
     for target in plan.targets.select_related("indicator"):
@@ -568,7 +568,7 @@ def _demo_reports(ward: Unit) -> None:
     hcm = dt.timezone(dt.timedelta(hours=7))
     for suffix, sent, decision, text in DEMO_REPORTS:
         unit = Unit.objects.get(code=unit_code(suffix))
-        author = User.objects.filter(role_assignments__unit=unit).first()  # None: the system
+        author = User.objects.filter(role_assignments__unit=unit).first()
         report = report_open(actor=None, unit=unit, rule=rules[0], key=key)
         for name, value in text.items():
             setattr(report, name, value)

@@ -298,9 +298,7 @@ def briefing(school_a_officer, briefing_kind, world):
     return activity
 
 
-def test_attendees_are_participants_and_typed_numbers_add_only_guests(
-    briefing, coordinator, login
-):
+def test_attendees_are_participants_and_typed_numbers_add_only_guests(briefing, coordinator, login):
     """Four picked from the roster plus two guests are six participants, on every page."""
     from lantoa.activities.selectors import tally
 

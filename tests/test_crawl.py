@@ -1,0 +1,134 @@
+"""No page answers 500 and no link leads to a 404, for every demo account and for a second
+ward's accounts: a crawler follows every link from each home page (issue 10, "Done when")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from lantoa.accounts.models import Role, User
+from lantoa.accounts.services import user_create
+from lantoa.activities.models import ActivityKind
+from lantoa.activities.services import activity_record, attendance_add
+from lantoa.org.models import Division, Person, Unit
+from lantoa.org.services import person_create, unit_create
+from lantoa.plans.services import (
+    ImportChoices,
+    plan_import_confirm,
+    plan_import_start,
+    plan_issue,
+    suggested_units,
+)
+from lantoa.reporting.periods import ReportingPeriod
+from lantoa.reporting.services import department_of, report_open, report_submit, rules_ensure
+from lantoa.web.demo import ACCOUNTS, SEED_PLAN, load_demo
+from tests.crawl import crawl
+
+DEMO_DAY = dt.datetime(2026, 11, 26, 2, 0, tzinfo=dt.UTC)  # 09:00 in Hà Nội
+
+
+def second_ward() -> list[User]:
+    """Another ward of the same province, built through the services as its staff would: its
+    offices and a school, a few people, the seed plan imported and issued, a briefing with
+    attendance, a school report sent. Returns its accounts."""
+    division = (
+        Division.objects.filter(parent__code="19", level="commune").exclude(code="01843").first()
+    )
+    ward = unit_create(
+        actor=None,
+        code=division.code,
+        name=f"Ủy ban nhân dân {division.name.lower()}",
+        kind=Unit.Kind.PEOPLE_COMMITTEE,
+        division=division,
+    )
+    vhxh = unit_create(
+        actor=None,
+        code=f"{ward.code}-VHXH",
+        name="Phòng Văn hóa - Xã hội",
+        kind=Unit.Kind.CULTURE_SOCIETY_OFFICE,
+        parent=ward,
+        division=division,
+    )
+    school = unit_create(
+        actor=None,
+        code=f"{ward.code}-THA",
+        name="Trường Tiểu học Hai (dữ liệu thử)",
+        kind=Unit.Kind.SCHOOL,
+        school_level="primary",
+        parent=ward,
+        division=division,
+    )
+    teachers = [
+        person_create(
+            actor=None,
+            full_name=name,
+            unit=school,
+            staff_category=Person.StaffCategory.TEACHER,
+            birth_date=dt.date(1988, 1, n + 1),
+            active_from=dt.date(2020, 9, 1),
+        )
+        for n, name in enumerate(["Lò Thị Hoa", "Sầm Văn Tú", "Hà Thị Lan"])
+    ]
+    record = plan_import_start(
+        actor=None,
+        unit=ward,
+        uploaded=SimpleUploadedFile(SEED_PLAN.name, SEED_PLAN.read_bytes()),
+    )
+    choices = ImportChoices(number="07/KH-UBND", date=dt.date(2026, 4, 2))
+    for key, suggestion in suggested_units(record)["tasks"].items():
+        units = suggestion["units"]
+        choices.task_leads[key] = str(units[0].pk) if units else str(vhxh.pk)
+    plan = plan_import_confirm(actor=None, plan_import=record, choices=choices)
+    plan_issue(actor=None, plan=plan, override_reason="Triển khai ngay (dữ liệu thử).")
+    briefing = activity_record(
+        actor=None,
+        organiser=school,
+        kind=ActivityKind.objects.get(unit__isnull=True, category="briefing"),
+        title="Quán triệt Nghị quyết tại trường",
+        date=dt.date(2026, 9, 10),
+        plan=plan,
+        guests=4,
+    )
+    attendance_add(actor=None, activity=briefing, people=teachers[:2])
+    rules = rules_ensure(ward, recipient=department_of(ward))
+    accounts = [
+        user_create(
+            actor=None,
+            username=username,
+            password="mat-khau-thu-nghiem-2026",
+            role=role,
+            unit=unit,
+            full_name=username,
+            email=f"{username}@example.org",
+        )
+        for username, role, unit in [
+            ("phuong2_dieuphoi", Role.COORDINATOR, vhxh),
+            ("phuong2_lanhdao", Role.LEADER, ward),
+            ("phuong2_truong", Role.UNIT_OFFICER, school),
+        ]
+    ]
+    report = report_open(
+        actor=None, unit=school, rule=rules[0], key=ReportingPeriod.parse("2026-Q3")
+    )
+    report_submit(actor=accounts[2], report=report)
+    return accounts
+
+
+@pytest.mark.django_db
+@time_machine.travel(DEMO_DAY, tick=False)
+def test_every_page_each_account_reaches_answers_without_error_or_dead_link():
+    load_demo()
+    accounts = [User.objects.get(username=a.username) for a in ACCOUNTS]
+    accounts += [User.objects.get(username="quantri"), *second_ward()]
+    problems = []
+    for user in accounts:
+        client = Client()
+        client.force_login(user)
+        result = crawl(client)
+        assert len(result.visited) > 20, user  # the crawl really went through the pages
+        problems += [f"{user.username}: {p}" for p in result.errors + result.broken]
+    assert problems == [], "\n".join(problems)
