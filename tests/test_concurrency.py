@@ -106,3 +106,45 @@ def test_four_simultaneous_reports_of_one_period_complete_it_once(task, school_a
     from lantoa.core.models import AuditEntry
 
     assert AuditEntry.objects.filter(action="occurrence.done").count() == 1
+
+
+@pytest.mark.django_db
+def test_every_edit_form_refuses_a_stale_version(world, coordinator, ward_plan):
+    """Units, people, plans, reports and tasks all compare the version the form was opened on
+    (one mechanism: core.concurrency.version_claim)."""
+    from lantoa.org.services import person_update, unit_update
+    from lantoa.plans.services import plan_update
+    from lantoa.reporting.services import report_update, review_open
+
+    draft = Plan.objects.create(issuer=world.ward, title="Dự thảo")
+    report = review_open(
+        actor=coordinator,
+        unit=world.ward,
+        kind="interim_review",
+        start=dt.date(2026, 1, 1),
+        end=dt.date(2026, 6, 30),
+    )
+    edits = [
+        (unit_update, "unit", world.school_a, {"phone": "0209 1"}, {"phone": "0209 2"}),
+        (person_update, "person", world.teacher_a, {"position": "Tổ trưởng"}, {"position": "x"}),
+        (plan_update, "plan", draft, {"place": "An Hòa"}, {"place": "Bình Yên"}),
+        (report_update, "report", report, {"results": "Tốt"}, {"results": "Khá"}),
+    ]
+    for service, name, record, first, second in edits:
+        opened = record.version
+        service(
+            actor=coordinator,
+            **{name: type(record).objects.get(pk=record.pk)},
+            version=opened,
+            **first,
+        )
+        with pytest.raises(ValidationError, match="Người khác vừa sửa"):
+            service(
+                actor=coordinator,
+                **{name: type(record).objects.get(pk=record.pk)},
+                version=opened,
+                **second,
+            )
+        record.refresh_from_db()
+        field, value = next(iter(first.items()))
+        assert getattr(record, field) == value, name

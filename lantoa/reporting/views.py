@@ -62,39 +62,43 @@ def _year(request: HttpRequest) -> int:
 
 
 def report_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "reporting/report_index.html", _index_context(request))
+
+
+def _index_context(request: HttpRequest, **forms_: Any) -> dict[str, Any]:
     user = request.user
     reports = selectors.report_list_for(user)
-    owed = selectors.owed_by(permissions.author_units(user))
-    waiting = list(selectors.waiting_for(user).select_related("unit").order_by("updated_at"))
-    to_issue = selectors.to_issue_for(user)
     units = permissions.author_units(user)
-    return render(
-        request,
-        "reporting/report_index.html",
-        {
-            "review_form": ReviewForm(
-                units=units, initial={"start": dt.date(local_today().year - 1, 12, 15)}
-            )
-            if units
-            else None,
-            "owed": owed,
-            "waiting": waiting,
-            "to_issue": to_issue,
-            "recent": reports.exclude(status=Report.Status.DRAFT).order_by("-updated_at")[:30],
-            "is_coordinator": user.has_role(Role.COORDINATOR, Role.LEADER),
-            "is_province": user.has_role(Role.PROVINCE_VIEWER),
-        },
-    )
+    context = {
+        "review_form": ReviewForm(
+            units=units, initial={"start": dt.date(local_today().year - 1, 12, 15)}
+        )
+        if units
+        else None,
+        "owed": selectors.owed_by(units),
+        "waiting": list(selectors.waiting_for(user).select_related("unit").order_by("updated_at")),
+        "to_issue": selectors.to_issue_for(user),
+        "recent": reports.exclude(status=Report.Status.DRAFT).order_by("-updated_at")[:30],
+        "is_coordinator": user.has_role(Role.COORDINATOR, Role.LEADER),
+        "is_province": user.has_role(Role.PROVINCE_VIEWER),
+    }
+    context.update(forms_)
+    return context
 
 
 @require_POST
 def review_open(request: HttpRequest) -> HttpResponse:
+    """Open a review over the dates chosen; a form that fails comes back with what was typed."""
     form = ReviewForm(request.POST, units=permissions.author_units(request.user))
-    if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-        return redirect("reporting:index")
-    report = services.review_open(actor=request.user, **form.cleaned_data)
-    return redirect(report)
+    if form.is_valid():
+        try:
+            report = services.review_open(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return redirect(report)
+    context = _index_context(request, review_form=form)
+    return render(request, "reporting/report_index.html", context, status=400)
 
 
 @require_POST
@@ -241,22 +245,24 @@ def report_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def report_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    """A leader's approval with number and date; a refusal comes back with what was typed."""
     report = selectors.report_get_for(request.user, pk)
     form = IssueForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-        return redirect(report)
-    try:
-        services.report_issue(actor=request.user, report=report, **form.cleaned_data)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request,
-            _("Đã duyệt, ban hành báo cáo số %(number)s và gửi %(to)s.")
-            % {"number": form.cleaned_data["number"], "to": report.recipient.name},
-        )
-    return redirect(report)
+    if form.is_valid():
+        try:
+            services.report_issue(actor=request.user, report=report, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("Đã duyệt, ban hành báo cáo số %(number)s và gửi %(to)s.")
+                % {"number": form.cleaned_data["number"], "to": report.recipient.name},
+            )
+            return redirect(report)
+    report.refresh_from_db()
+    context = _detail_context(request, report, issue_form=form)
+    return render(request, "reporting/report_detail.html", context, status=400)
 
 
 def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
@@ -375,22 +381,24 @@ def _ward_of_reader(request: HttpRequest) -> Unit:
 def evaluation(request: HttpRequest) -> HttpResponse:
     """The annual evaluation: the rubric and the ranked units with the evidence (N5.1). Reading
     it writes nothing (issue 10, item 5)."""
+    return render(request, "reporting/evaluation.html", _evaluation_context(request))
+
+
+def _evaluation_context(request: HttpRequest, **forms_: Any) -> dict[str, Any]:
     ward = _ward_of_reader(request)
     year = _year(request)
     can_edit = request.user.scope.can_write(ward)
-    return render(
-        request,
-        "reporting/evaluation.html",
-        {
-            "ward": ward,
-            "criteria": evaluation_module.criteria_for(ward, year),
-            "ranked": evaluation_module.evaluate(ward, year),
-            "can_edit": can_edit,
-            "criterion_form": CriterionForm() if can_edit else None,
-            "year": year,
-            "years": [year - 1, year, year + 1],
-        },
-    )
+    context = {
+        "ward": ward,
+        "criteria": evaluation_module.criteria_for(ward, year),
+        "ranked": evaluation_module.evaluate(ward, year),
+        "can_edit": can_edit,
+        "criterion_form": CriterionForm() if can_edit else None,
+        "year": year,
+        "years": [year - 1, year, year + 1],
+    }
+    context.update(forms_)
+    return context
 
 
 @require_POST
@@ -400,15 +408,15 @@ def criterion_save(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     year = _year(request)
     form = CriterionForm(request.POST)
-    if form.is_valid():
-        services.criterion_save(
-            actor=request.user,
-            rubric=evaluation_module.rubric_ensure(ward, year),
-            **form.cleaned_data,
-        )
-        messages.success(request, _("Đã lưu tiêu chí."))
-    else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    if not form.is_valid():
+        context = _evaluation_context(request, criterion_form=form)
+        return render(request, "reporting/evaluation.html", context, status=400)
+    services.criterion_save(
+        actor=request.user,
+        rubric=evaluation_module.rubric_ensure(ward, year),
+        **form.cleaned_data,
+    )
+    messages.success(request, _("Đã lưu tiêu chí."))
     return redirect(f"{reverse('reporting:evaluation')}?year={year}")
 
 

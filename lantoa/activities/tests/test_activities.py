@@ -396,3 +396,33 @@ def test_removing_an_attendee_offers_an_undo_and_leaves_coverage(
     # picking someone removed earlier brings the same row back (one row per person)
     attendance_add(actor=school_a_officer, activity=briefing, people=[world.teacher_a])
     assert Attendance.all_objects.filter(activity=briefing, person=world.teacher_a).count() == 1
+
+
+def test_every_correction_endpoint_answers_404_to_another_ward(
+    briefing, school_a_officer, other_coordinator, world, login, django_assert_max_num_queries
+):
+    from lantoa.activities.models import ActivityEvidence
+    from lantoa.activities.services import activity_evidence_delete, attendance_remove
+
+    evidence = ActivityEvidence.objects.create(
+        activity=briefing, original_name="bien-ban.pdf", kind="pdf", size=3, file="x.pdf"
+    )
+    removed = attendance_remove(actor=school_a_officer, activity=briefing, person=world.teacher_a)
+    client = login(other_coordinator)
+    for url in [
+        reverse("activities:edit", args=[briefing.pk]),
+        reverse("activities:delete", args=[briefing.pk]),
+        reverse("activities:evidence_delete", args=[evidence.pk]),
+        reverse("activities:attendance_restore", args=[removed.pk]),
+    ]:
+        assert client.post(url, {"reason": "x"}).status_code == 404, url
+    activity_evidence_delete(actor=school_a_officer, evidence=evidence, reason="Nhầm tệp")
+    assert (
+        client.post(reverse("activities:evidence_restore", args=[evidence.pk])).status_code == 404
+    )
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("activities:deleted"))
+    assert page.context["deleted"].attendances == [] and page.context["deleted"].evidence == []
+    mine = login(school_a_officer).get(reverse("activities:deleted")).context["deleted"]
+    assert [a.pk for a in mine.attendances] == [removed.pk]
+    assert [e.pk for e in mine.evidence] == [evidence.pk]

@@ -153,3 +153,20 @@ def test_plan_page_query_count_is_bounded(
     client = login(coordinator)
     with django_assert_max_num_queries(25):
         assert client.get(issued_plan.get_absolute_url()).status_code == 200
+
+
+def test_the_period_list_query_count_is_bounded_and_another_ward_sees_none(
+    issued_plan, coordinator, other_coordinator, login, django_assert_max_num_queries
+):
+    client = login(coordinator)
+    with django_assert_max_num_queries(16):
+        response = client.get(reverse("plans:period_list"))
+    assert response.context["page"].paginator.count > 20
+    assert (
+        login(other_coordinator).get(reverse("plans:period_list")).context["page"].paginator.count
+        == 0
+    )
+    assert (
+        login(other_coordinator).get(reverse("plans:edit", args=[issued_plan.pk])).status_code
+        == 404
+    )

@@ -4,6 +4,7 @@ pinned query counts (issue 5)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -260,3 +261,80 @@ def test_the_sở_reads_a_ward_report_only_once_it_is_sent(
     )  # fmt: skip
     page = so.get(report.get_absolute_url())
     assert page.status_code == 200 and page.context["can_decide"]
+
+
+def test_two_plans_in_one_ward_keep_their_own_figures(
+    world, coordinator, leader, province_viewer, login
+):
+    """Issue 10, item 2: a second plan's targets never mix into the first plan's report; the
+    report names its plan, another can be chosen; the Sở counts the ward once per target
+    whatever number of reports and plans it came through; the dashboard says which plan each
+    target belongs to."""
+    from lantoa.plans.models import Plan
+    from lantoa.reporting.selectors import province_targets
+    from lantoa.reporting.services import report_issue, review_open
+
+    first = _ward_with_target(world.ward, leader, world.department)
+    plan_a = first.plan
+    plan_b = Plan.objects.create(
+        issuer=world.ward, number="2/KH-UBND", date=dt.date(2026, 5, 1), title="Kế hoạch thứ hai",
+        status=Plan.Status.ISSUED, start_year=2026, end_year=2030,
+    )  # fmt: skip
+    from lantoa.indicators.models import Indicator
+    from lantoa.indicators.params import clean_params
+    from lantoa.plans.models import Phase, Target
+
+    phase = Phase.objects.create(plan=plan_b, label="2026-2030", start_year=2026, end_year=2030)
+    for text in ("100% cán bộ được quán triệt", "Chỉ tiêu riêng của kế hoạch hai"):
+        target = Target.objects.create(plan=plan_b, phase=phase, text=text, value=100)
+        Indicator.objects.create(
+            target=target, kind="coverage", params=clean_params("coverage", {}), confirmed=True
+        )
+
+    # the quarter III report stays on the plan it was opened on, with that plan's targets only
+    snapshot = first.versions.get().snapshot
+    assert snapshot["plan"]["number"] == "1/KH-UBND"
+    assert [t["text"] for t in snapshot["targets"]] == ["100% cán bộ được quán triệt"]
+
+    # a review chosen on the second plan has the second plan's targets, named as such
+    review = review_open(
+        actor=coordinator,
+        unit=world.ward,
+        kind="interim_review",
+        start=dt.date(2025, 12, 15),
+        end=dt.date(2026, 9, 14),
+    )
+    assert review.plan == plan_b  # the latest plan in force by default
+    page = login(coordinator).get(review.get_absolute_url()).content.decode()
+    assert "Kế hoạch số 2/KH-UBND" in page and "Chỉ tiêu riêng của kế hoạch hai" in page
+    form = login(coordinator).get(review.get_absolute_url()).context["narrative_form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data["plan"] = plan_a.pk
+    login(coordinator).post(f"/reports/{review.pk}/save/", data)
+    review.refresh_from_db()
+    assert review.plan == plan_a
+    data["plan"] = plan_b.pk
+    data["version"] = review.version
+    login(coordinator).post(f"/reports/{review.pk}/save/", data)
+    review.refresh_from_db()
+    Report.objects.filter(pk=review.pk).update(recipient=world.department)  # sent to the Sở too
+    review.refresh_from_db()
+    report_issue(
+        actor=leader, report=review, number="04/BC-UBND", issued_on=dt.date(2026, 9, 20),
+        now=at_hcm(2026, 9, 20, 9),
+    )  # fmt: skip
+
+    # the Sở received two reports on two plans from one ward: the shared target counts it once
+    totals, wards = province_targets(world.department, 2026)
+    shared = next(t for t in totals if t.text == "100% cán bộ được quán triệt")
+    assert wards == 1 and (shared.wards, shared.denominator) == (1, 3)
+    assert {t.text for t in totals} == {
+        "100% cán bộ được quán triệt",
+        "Chỉ tiêu riêng của kế hoạch hai",
+    }
+
+    # the dashboard lists both plans' targets, each under its plan
+    board = login(coordinator).get("/dashboard/").content.decode()
+    headings = re.findall(r'data-testid="target-plan">([^<]+)<', board)
+    assert len(headings) == 2
+    assert any("1/KH-UBND" in h for h in headings) and any("2/KH-UBND" in h for h in headings)

@@ -187,3 +187,19 @@ def test_demo_banner_shows_for_demo_units_only(coordinator, world, login):
     Unit.objects.filter(pk=world.vhxh.pk).update(is_demo=True)
     coordinator.__dict__.pop("roles", None)
     assert 'data-testid="demo-banner"' in login(coordinator).get("/").content.decode()
+
+
+def test_dates_out_of_range_are_a_clear_message_not_an_error(coordinator, world, login):
+    """Issue 10, item 5: 01/01/0001 or 09/09/9999 typed into any date filter names the field
+    and the fix; the page still answers."""
+    client = login(coordinator)
+    for url in [
+        "/dashboard/?date_from=01/01/0001",
+        "/dashboard/?date_to=09/09/9999",
+        "/activities/?date_from=01/01/0001",
+        "/accounts/audit/?date_to=31/12/9999",
+        "/plans/periods/?at=01/01/0001",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Năm phải từ 1900 đến 2100" in response.content.decode(), url
