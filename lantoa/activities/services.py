@@ -22,6 +22,7 @@ from lantoa.activities.models import (
 )
 from lantoa.core.audit import audit_entry, audit_record, diff, snapshot
 from lantoa.core.concurrency import version_claim
+from lantoa.core.dates import format_vn_date
 from lantoa.core.files import check_evidence, evidence_fields
 from lantoa.core.models import AuditEntry
 from lantoa.core.scoping import ScopedUser
@@ -70,7 +71,7 @@ def activity_record(
         unit_path=organiser.path,
         changes={
             "kind": [None, str(activity.kind)],
-            "date": [None, activity.date.strftime("%d/%m/%Y")],
+            "date": [None, format_vn_date(activity.date)],
             "co_organisers": [None, [str(u) for u in co]],
         },
     )

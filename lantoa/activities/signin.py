@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from lantoa.core.dates import parse_vn_date
+from lantoa.core.dates import format_vn_date, parse_vn_date
 from lantoa.core.text import fold
 from lantoa.org.models import Person
 from lantoa.org.roster import HEADER_SEARCH_ROWS, RosterFileError, RowError, read_table
@@ -33,7 +33,7 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if hasattr(value, "strftime"):
-        return value.strftime("%d/%m/%Y")
+        return format_vn_date(value)
     return str(value).strip()
 
 

@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
+from lantoa.core.dates import format_vn_date
 from lantoa.core.models import AuditEntry
 from lantoa.core.text import fold
 
@@ -23,7 +24,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+        return format_vn_date(value)
     if isinstance(value, decimal.Decimal):
         return str(value)
     if isinstance(value, list | tuple | set | frozenset):

@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy
 
 from lantoa.activities.models import Activity, Attendance
 from lantoa.activities.selectors import about_plans, in_subtree
-from lantoa.core.dates import local_today, months_between
+from lantoa.core.dates import format_vn_date, local_today, months_between
 from lantoa.core.numbers import HUNDRED, format_number, percent
 from lantoa.indicators.models import Indicator, ManualValue
 from lantoa.org.models import Posting, Unit
@@ -195,8 +195,7 @@ def read(indicator: Indicator, **context: Any) -> Reading:
             goal=_goal(ctx.target),
             window=ctx.window,
             status=Status.NOT_STARTED,
-            actual_text=_("Giai đoạn bắt đầu từ %(d)s")
-            % {"d": ctx.window.start.strftime("%d/%m/%Y")},
+            actual_text=_("Giai đoạn bắt đầu từ %(d)s") % {"d": format_vn_date(ctx.window.start)},
         )
     return KINDS[indicator.kind].read(ctx)
 
@@ -682,7 +681,7 @@ class Manual:
         unit = ctx.target.unit_of_measure or "%"
         reading.actual_text = (
             _("%(v)s%(u)s (số liệu đến %(d)s)")
-            % {"v": _fmt(value), "u": unit, "d": latest.as_of.strftime("%d/%m/%Y")}
+            % {"v": _fmt(value), "u": unit, "d": format_vn_date(latest.as_of)}
             if latest
             else _("Chưa có số liệu được duyệt")
         )
@@ -719,8 +718,8 @@ KINDS: dict[str, Any] = {
 def _activity_list_url(ctx: Context, first: dt.date, last: dt.date) -> str:
     query = urlencode(
         {
-            "date_from": first.strftime("%d/%m/%Y"),
-            "date_to": last.strftime("%d/%m/%Y"),
+            "date_from": format_vn_date(first),
+            "date_to": format_vn_date(last),
             "category": ctx.params["activity_categories"],
         },
         doseq=True,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.audit import audit_record
+from lantoa.core.dates import format_vn_date
 from lantoa.core.files import check_evidence, evidence_fields
 from lantoa.core.scoping import ScopedUser
 from lantoa.indicators.models import Indicator, ManualValue
@@ -98,7 +99,7 @@ def manual_value_enter(
         action="indicator.value_entered",
         obj=indicator,
         unit_path=issuer.path,
-        changes={"value": [None, str(value)], "as_of": [None, as_of.strftime("%d/%m/%Y")]},
+        changes={"value": [None, str(value)], "as_of": [None, format_vn_date(as_of)]},
     )
     return entry
 

@@ -24,7 +24,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lantoa.core.dates import local_today, parse_vn_date
+from lantoa.core.dates import DateOutOfRange, format_vn_date, local_today, parse_vn_date
 from lantoa.core.numbers import format_number
 from lantoa.core.text import fold, nfc
 from lantoa.org.models import Person
@@ -375,7 +375,7 @@ def _check_row(
     if birth_date is not None and not (dt.date(1900, 1, 1) <= birth_date <= local_today()):
         error(
             "birth_date",
-            _("ngày %(d)s nằm ngoài khoảng hợp lệ.") % {"d": birth_date.strftime("%d/%m/%Y")},
+            _("ngày %(d)s nằm ngoài khoảng hợp lệ.") % {"d": format_vn_date(birth_date)},
         )
         birth_date = None
     active_from = _date(values.get("active_from"), required=False, key="active_from", error=error)
@@ -455,6 +455,9 @@ def _date(
         return None
     try:
         return parse_vn_date(text)
+    except DateOutOfRange:
+        error(key, _("ngày %(d)s nằm ngoài khoảng hợp lệ.") % {"d": text})
+        return None
     except ValueError:
         error(
             key,

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.audit import audit_entry, audit_record, diff, snapshot
 from lantoa.core.concurrency import version_claim
-from lantoa.core.dates import local_today
+from lantoa.core.dates import format_vn_date, local_today
 from lantoa.core.models import AuditEntry
 from lantoa.core.scoping import ScopedUser
 from lantoa.core.text import fold, nfc
@@ -230,7 +230,7 @@ def person_move(
     current = person.postings.filter(end__isnull=True).first()
     if current is not None and on <= current.start:
         raise ValidationError(
-            {"unit": str(PERSON_MOVE_BEFORE_START).format(date=current.start.strftime("%d/%m/%Y"))}
+            {"unit": str(PERSON_MOVE_BEFORE_START).format(date=format_vn_date(current.start))}
         )
     before = snapshot(person, PERSON_FIELDS)
     if current is not None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from lantoa.core.dates import format_vn_date
 from lantoa.core.nd30 import Heading, OfficialDocument, Para, Table, build_docx
 from lantoa.core.text import nfc
 from lantoa.org.models import Unit
@@ -136,7 +137,7 @@ def _task_annex(plan: Plan) -> Table:
         .order_by("position", "pk")
     )
     for n, task in enumerate(tasks, start=1):
-        when = task.due.strftime("%d/%m/%Y") if task.due else ""
+        when = format_vn_date(task.due) if task.due else ""
         if task.recurrence and task.recurrence != Task.Recurrence.ONCE:
             when = (f"{task.get_recurrence_display()} {task.occasion}").strip() + (
                 f"; {when}" if when else ""

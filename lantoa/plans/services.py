@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.audit import audit_record, diff, snapshot
 from lantoa.core.concurrency import version_claim
-from lantoa.core.dates import local_today, month_end
+from lantoa.core.dates import format_vn_date, local_today, month_end
 from lantoa.core.files import check_evidence, evidence_fields
 from lantoa.core.scoping import ScopedUser
 from lantoa.core.text import fold, nfc
@@ -388,6 +388,10 @@ def occurrences_create(task: Task, plan: Plan, *, save: bool = True) -> list[Tas
     return TaskOccurrence.objects.bulk_create(rows) if save else rows
 
 
+# What a period's result is: copied with it when a unit's plan takes a task over.
+PERIOD_RESULT = ["status", "completed_on", "result_note", "evidence_url"]
+
+
 def _periods_copy(source: Task, copy: Task) -> None:
     """A derived task takes over its parent's periods as they stand: the same rounds of the
     same duty, with what was already reported (the parent's evidence files stay with it)."""
@@ -397,10 +401,7 @@ def _periods_copy(source: Task, copy: Task) -> None:
             label=period.label,
             starts=period.starts,
             due=period.due,
-            status=period.status,
-            completed_on=period.completed_on,
-            result_note=period.result_note,
-            evidence_url=period.evidence_url,
+            **{name: getattr(period, name) for name in PERIOD_RESULT},
         )
         for period in source.occurrences.order_by("due", "pk")
     )
@@ -413,11 +414,9 @@ def _periods_take_over(copy: Task) -> None:
     for period in copy.parent_task.occurrences.filter(status=TaskOccurrence.Status.DONE):
         open_copy = mine.get(period.label)
         if open_copy is not None:
-            open_copy.status = period.status
-            open_copy.completed_on = period.completed_on
-            open_copy.result_note = period.result_note
-            open_copy.evidence_url = period.evidence_url
-            open_copy.save(update_fields=["status", "completed_on", "result_note", "evidence_url"])
+            for name in PERIOD_RESULT:
+                setattr(open_copy, name, getattr(period, name))
+            open_copy.save(update_fields=PERIOD_RESULT)
 
 
 TASK_FIELDS = [
@@ -551,7 +550,7 @@ def occurrence_complete(
         obj=occurrence,
         unit_path=unit.path,
         changes={
-            "completed_on": [None, completed_on.strftime("%d/%m/%Y")],
+            "completed_on": [None, format_vn_date(completed_on)],
             "result": [None, result_note],
         },
     )
@@ -753,7 +752,7 @@ def plan_issue(
         changes={
             "status": ["draft", "issued"],
             "number": [None, plan.number],
-            "date": [None, plan.date.strftime("%d/%m/%Y")],
+            "date": [None, format_vn_date(plan.date)],
             "override_reason": [None, plan.issue_override_reason or None],
         },
     )

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from lantoa.activities.models import ActivityEvidence
 from lantoa.core.charts import BarChart
+from lantoa.core.dates import format_vn_date
 from lantoa.core.nd30 import Heading, Image, OfficialDocument, Para, Table, build_docx
 from lantoa.core.numbers import format_number, format_percent
 from lantoa.org.models import Unit
@@ -42,7 +43,7 @@ def _n(value: int) -> str:
 
 
 def _vn(iso: str) -> str:
-    return dt.date.fromisoformat(iso).strftime("%d/%m/%Y")
+    return format_vn_date(dt.date.fromisoformat(iso))
 
 
 def _paragraphs(text: str) -> list[Para]:

@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.core.dates import local_today
+from lantoa.core.dates import format_vn_date, local_today
 from lantoa.org.models import Unit
 from lantoa.reporting.periods import Frequency, ReportingPeriod
 
@@ -209,8 +209,8 @@ class Report(models.Model):
         if key is not None:
             return key.label
         return _("từ %(start)s đến %(end)s") % {
-            "start": f"{self.start:%d/%m/%Y}",
-            "end": f"{self.end:%d/%m/%Y}",
+            "start": format_vn_date(self.start),
+            "end": format_vn_date(self.end),
         }
 
     @property
