@@ -67,6 +67,9 @@ class ActivityForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
             self.fields[name].empty_label = _("— chọn —")
         if self.instance.pk:
             self.fields["organiser"].disabled = True
+            self.fields["organiser"].help_text = _(
+                "Đơn vị tổ chức không đổi được; ghi nhầm đơn vị thì xóa hoạt động này và ghi lại."
+            )
             self.fields["organiser"].queryset = type(self.instance.organiser).objects.filter(
                 pk=self.instance.organiser_id
             )
@@ -85,6 +88,7 @@ class ActivityFilterForm(StyledFormMixin, forms.Form):
     )
     date_from = VNDateField(label=_("Từ ngày"), required=False)
     date_to = VNDateField(label=_("đến ngày"), required=False)
+    photo = forms.BooleanField(label=_("Chỉ hoạt động có ảnh minh chứng"), required=False)
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -11,7 +11,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -23,6 +33,7 @@ from lantoa.activities.models import (
     Attendance,
     CheckInSession,
 )
+from lantoa.core.files import IMAGE_KINDS
 from lantoa.core.scoping import ScopedUser, get_in_scope, scope_filter
 from lantoa.core.text import fold
 from lantoa.org.models import Person, Unit
@@ -121,6 +132,13 @@ def _prefixes(path: str) -> list[str]:
     return ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
 
 
+def has_photo() -> Exists:
+    """Activities with at least one photo among their evidence (N5.1's "có ảnh" criterion)."""
+    return Exists(
+        ActivityEvidence.objects.filter(activity_id=OuterRef("pk"), kind__in=IMAGE_KINDS)
+    )
+
+
 def activity_list_for(
     user: ScopedUser,
     *,
@@ -129,6 +147,7 @@ def activity_list_for(
     categories: list[str] | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
+    with_photo: bool = False,
 ) -> QuerySet[Activity]:
     activities = scope_filter(Activity.objects.all(), user.scope, ACTIVITY_PATHS)
     if unit is not None:
@@ -141,6 +160,8 @@ def activity_list_for(
         activities = activities.filter(date__gte=date_from)
     if date_to:
         activities = activities.filter(date__lte=date_to)
+    if with_photo:
+        activities = activities.filter(has_photo())
     return with_participants(activities.select_related("kind", "organiser")).order_by(
         "-date", "-pk"
     )

@@ -46,6 +46,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         categories=data.get("category"),
         date_from=data.get("date_from"),
         date_to=data.get("date_to"),
+        with_photo=bool(data.get("photo")),
     )
     page = Paginator(activities, PAGE_SIZE).get_page(request.GET.get("page"))
     can_record = bool(request.user.scope.write_paths) or request.user.is_superuser

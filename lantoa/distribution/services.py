@@ -9,6 +9,7 @@ reaches only the recipients not yet sent to.
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from dataclasses import dataclass
 from typing import Any
@@ -143,15 +144,25 @@ def plan_dispatch(*, actor: Any, plan: Any, base_url: str) -> list[Dispatch]:
     return sent
 
 
-def report_dispatch(*, actor: Any, report: Any, base_url: str = "") -> list[Dispatch]:
-    """A submitted or issued report reaches its recipient: recorded so its opening is too."""
+def report_dispatch(
+    *, actor: Any, report: Any, base_url: str = "", at: dt.datetime | None = None
+) -> list[Dispatch]:
+    """A submitted or issued report reaches its recipient at the moment it was sent: recorded
+    so its opening is too."""
     title = _("Báo cáo %(period)s của %(unit)s") % {
         "period": report.period_label,
         "unit": report.unit.name,
     }
     recipient = Recipient(name=report.recipient.name, unit=report.recipient)
     return _dispatch(
-        actor, {"report": report}, report.unit, [recipient], title, base_url, notify_users=False
+        actor,
+        {"report": report},
+        report.unit,
+        [recipient],
+        title,
+        base_url,
+        notify_users=False,
+        at=at,
     )
 
 
@@ -164,6 +175,7 @@ def _dispatch(
     base_url: str,
     *,
     notify_users: bool = True,
+    at: dt.datetime | None = None,
 ) -> list[Dispatch]:
     already = set(
         Dispatch.objects.filter(**document)
@@ -171,7 +183,7 @@ def _dispatch(
         .values_list("recipient_name", flat=True)
     )
     Dispatch.objects.filter(**document, channel=Dispatch.Channel.NO_ADDRESS).delete()
-    now = timezone.now()
+    now = at or timezone.now()
     sent = []
     for recipient in recipients:
         if recipient.name in already:

@@ -534,12 +534,18 @@ class CountPerPeriod:
             missing_count=len(missed),
         )
         this_year = counts.get(w.at.year, 0)
-        reading.actual_text = _("Năm %(y)s: %(n)s hoạt động; %(met)s/%(due)s năm đạt") % {
-            "y": w.at.year,
-            "n": this_year,
-            "met": len(met),
-            "due": due,
-        }
+        if due:
+            reading.actual_text = _("Năm %(y)s: %(n)s hoạt động; %(met)s/%(due)s năm đạt") % {
+                "y": w.at.year,
+                "n": this_year,
+                "met": len(met),
+                "due": due,
+            }
+        else:  # the first year is still running: nothing to count as met or missed yet
+            reading.actual_text = _("Năm %(y)s: %(n)s hoạt động, năm chưa kết thúc") % {
+                "y": w.at.year,
+                "n": this_year,
+            }
         reading.goal_text = _("mỗi năm ≥ %(n)s") % {"n": minimum}
         return _sustained_status(reading, percent(total - len(missed), total))
 

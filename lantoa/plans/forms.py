@@ -234,6 +234,7 @@ class PlanEditForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
             "title": forms.Textarea(attrs={"rows": 2}),
             "signer_authority": forms.Textarea(attrs={"rows": 2}),
         }
+        labels = {"archive_note": _("Nơi lưu (dòng «Lưu:» cuối Nơi nhận)")}
         help_texts = {
             "number": _("Để trống nếu chưa có số; khi ban hành sẽ được gợi ý số tiếp theo."),
             "signer_authority": _(

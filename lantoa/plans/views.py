@@ -199,6 +199,7 @@ def _plan_context(request: HttpRequest, plan: Plan, **forms_: Any) -> dict[str, 
         "phases": plan.phases.prefetch_related("targets"),
         "tasks": tasks,
         "followed": followed,
+        "reads_whole_plan": request.user.scope.can_read(plan.issuer),
         "buckets": selectors.period_buckets_for(request.user, PeriodFilters(plan=plan))
         if followed
         else [],
@@ -436,6 +437,9 @@ def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """A draft's number, date, signer and recipients (O4.1: a unit issues its own plan)."""
     plan = selectors.plan_get_for(request.user, pk, write=True)
+    if plan.status != Plan.Status.DRAFT:
+        messages.error(request, str(services.PLAN_NOT_DRAFT))
+        return redirect(plan)
     form = PlanEditForm(request.POST or None, instance=selectors.plan_get_for(request.user, pk))
     if request.method == "POST" and form.is_valid():
         try:

@@ -14,14 +14,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlencode
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from lantoa.activities.models import ActivityEvidence
-from lantoa.activities.selectors import tally
+from lantoa.activities.selectors import has_photo, tally
 from lantoa.core.dates import format_vn_date, local_today
-from lantoa.core.files import IMAGE_KINDS
 from lantoa.core.numbers import format_number, percent
 from lantoa.indicators.selectors import briefing_reading
 from lantoa.org.models import Unit
@@ -90,7 +87,19 @@ class Ranked:
 
     @property
     def total(self) -> Decimal:
-        return sum((s.points for s in self.scores), Decimal(0))
+        """Points earned, brought to the full scale when a criterion does not apply to the unit
+        (nobody of it is to be briefed, no report or task period was due): a unit is neither
+        punished nor rewarded for what it could not do (docs/decisions.md)."""
+        earned = sum((s.points for s in self.scores), Decimal(0))
+        full = sum((s.criterion.points for s in self.scores), 0)
+        applicable = sum((s.criterion.points for s in self.scores if s.value is not None), 0)
+        if not applicable:
+            return Decimal(0)
+        return (earned * full / applicable).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+    @property
+    def scaled(self) -> bool:
+        return any(s.value is None for s in self.scores)
 
 
 def _points(criterion: Criterion, value: Decimal | None) -> Decimal:
@@ -100,8 +109,10 @@ def _points(criterion: Criterion, value: Decimal | None) -> Decimal:
     return (criterion.points * share).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def _activity_url(unit: Unit, start: dt.date, end: dt.date) -> str:
+def _activity_url(unit: Unit, start: dt.date, end: dt.date, *, photo: bool = False) -> str:
     query = {"unit": unit.pk, "date_from": format_vn_date(start), "date_to": format_vn_date(end)}
+    if photo:
+        query["photo"] = "on"
     return f"{reverse('activities:list')}?{urlencode(query)}"
 
 
@@ -140,6 +151,7 @@ def _measure(
 ) -> tuple[Decimal | None, str, str]:
     """One criterion of one unit, read by the same selectors as the pages it links to."""
     measure = criterion.measure
+    end = min(end, today)  # an activity dated ahead has not happened yet
     activities = activities_in(unit, start, end)
     if measure in (M.ACTIVITIES, M.PARTICIPANTS):
         totals = tally(activities)
@@ -147,39 +159,56 @@ def _measure(
         label = _("%(n)s hoạt động") if measure == M.ACTIVITIES else _("%(n)s lượt người dự")
         return Decimal(value), label % {"n": format_number(value)}, _activity_url(unit, start, end)
     if measure == M.PHOTO_ACTIVITIES:
-        photos = ActivityEvidence.objects.filter(activity_id=OuterRef("pk"), kind__in=IMAGE_KINDS)
-        value = activities.filter(Exists(photos)).count()
+        value = activities.filter(has_photo()).count()
         return (
             Decimal(value),
             _("%(n)s hoạt động có ảnh") % {"n": value},
-            _activity_url(unit, start, end),
+            _activity_url(unit, start, end, photo=True),
         )
     if measure == M.COVERAGE:
-        row = briefing_reading(plan, unit, min(end, today))
+        row = briefing_reading(plan, unit, end)
         if row is None:
             return None, _("Kế hoạch không có chỉ tiêu phổ biến, quán triệt"), ""
         reading = row.reading
+        if not reading.denominator:
+            return None, _("không áp dụng: đơn vị không có ai thuộc đối tượng của chỉ tiêu"), ""
         text = _("%(b)s/%(p)s người") % {"b": reading.numerator, "p": reading.denominator}
         url = reverse("indicators:detail", args=[row.target.pk]) + f"?unit={unit.pk}"
         return percent(reading.numerator, reading.denominator), text, url
     if measure == M.REPORTS_ON_TIME:
-        on_time, owed = _report_share(unit, rules, end.year, today)
+        on_time, owed = _report_share(unit, rules, evaluation_year(start), today)
+        if not owed:
+            return None, _("không áp dụng: chưa có báo cáo nào đến hạn"), ""
         text = _("%(n)s/%(d)s báo cáo đúng hạn") % {"n": on_time, "d": owed}
         return percent(on_time, owed), text, reverse("reporting:completeness")
-    filters = PeriodFilters(unit=unit, plan=plan, due_from=start, due_to=min(end, today))
+    filters = PeriodFilters(unit=unit, plan=plan, due_from=start, due_to=end)
     counts = bucket_counts(periods(filters))
     due = sum(counts.values())
+    if not due:
+        return None, _("không áp dụng: chưa có kỳ nhiệm vụ nào đến hạn"), ""
     on_time = counts[TaskOccurrence.Bucket.DONE_ON_TIME]
     text = _("%(n)s/%(d)s kỳ nhiệm vụ đúng hạn") % {"n": on_time, "d": due}
     url = filters.url(bucket=TaskOccurrence.Bucket.DONE_ON_TIME)
     return percent(on_time, due), text, url
 
 
+def evaluation_window(year: int) -> tuple[dt.date, dt.date]:
+    """The reporting year of Nghị định 09/2019: 15/12 of the year before to 14/12."""
+    return ReportingPeriod(year, "yearly", 1).window()
+
+
+def evaluation_year(window_start: dt.date) -> int:
+    return window_start.year + 1
+
+
 def evaluate(ward: Unit, year: int, today: dt.date | None = None) -> list[Ranked]:
-    """Every unit that reports to the ward, scored on each criterion, best first."""
+    """Every unit that reports to the ward, scored on each criterion, best first; nothing for a
+    year that has not begun."""
     today = today or local_today()
     criteria = criteria_for(ward, year)
-    start, end = ReportingPeriod(year, "yearly", 1).window()
+    start, end = evaluation_window(year)
+    if start > today:
+        return []
     rules = list(
         ReportingRule.objects.filter(owner=ward, level=ReportingRule.Level.UNITS, is_active=True)
     )

@@ -286,7 +286,7 @@ def _sent(actor: Any, report: Report, version: ReportVersion, now: dt.datetime) 
     }
     for user in deciders_of(report):
         notify(user=user, text=text, url=report.get_absolute_url())
-    report_dispatch(actor=actor, report=report)
+    report_dispatch(actor=actor, report=report, at=now)
 
 
 def deciders_of(report: Report) -> list[User]:

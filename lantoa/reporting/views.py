@@ -390,6 +390,7 @@ def _evaluation_context(request: HttpRequest, **forms_: Any) -> dict[str, Any]:
     can_edit = request.user.scope.can_write(ward)
     context = {
         "ward": ward,
+        "not_started": evaluation_module.evaluation_window(year)[0] > local_today(),
         "criteria": evaluation_module.criteria_for(ward, year),
         "ranked": evaluation_module.evaluate(ward, year),
         "can_edit": can_edit,

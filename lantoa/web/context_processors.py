@@ -24,11 +24,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
-    entries: list[tuple[Any, str, str]] = [
+    entries: list[tuple[Any, str, str | tuple[str, ...]]] = [
         (_("Trang chủ"), "web:home", "/"),
         (_("Điều hành"), "web:dashboard", "/dashboard/"),
         (_("Kế hoạch"), "plans:list", "/plans/"),
-        (_("Nhiệm vụ"), "plans:task_list", "/plans/tasks/"),
+        (_("Nhiệm vụ"), "plans:task_list", ("/plans/tasks/", "/plans/periods/")),
         (_("Hoạt động"), "activities:list", "/activities/"),
         (_("Báo cáo"), "reporting:index", "/reports/"),
         (_("Đơn vị"), "org:unit_list", "/org/units/"),
@@ -41,15 +41,18 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if user.is_superuser:
         entries.append((_("Quản trị"), "admin:index", "/admin/"))
     path = request.path
-    items = []
-    for label, name, prefix in entries:
-        active = path == prefix if prefix == "/" else path.startswith(prefix)
-        items.append(NavItem(label, reverse(name), active))
-    # a more specific entry wins over its parent ("Nhập danh sách" over "Cán bộ")
-    actives = [i for i in items if i.active]
-    if len(actives) > 1:
-        keep = max(actives, key=lambda i: len(i.url))
-        items = [NavItem(i.label, i.url, i is keep) for i in items]
+    matched: dict[int, int] = {}
+    for index, (_label, _name, prefixes) in enumerate(entries):
+        prefixes = (prefixes,) if isinstance(prefixes, str) else prefixes
+        lengths = [len(p) for p in prefixes if (path == p if p == "/" else path.startswith(p))]
+        if lengths:
+            matched[index] = max(lengths)
+    # the most specific entry wins ("Nhập danh sách" over "Cán bộ", "Nhiệm vụ" over "Kế hoạch")
+    active = max(matched, key=lambda i: matched[i]) if matched else None
+    items = [
+        NavItem(label, reverse(name), index == active)
+        for index, (label, name, _prefixes) in enumerate(entries)
+    ]
     return {"nav_items": items}
 
 

@@ -25,7 +25,7 @@ from lantoa.indicators.services import indicator_update
 from lantoa.org.divisions import divisions_load
 from lantoa.org.models import Audience, Division, Person, Unit
 from lantoa.org.services import audience_create, person_create, unit_create, unit_update
-from lantoa.plans.models import Plan
+from lantoa.plans.models import Plan, TaskOccurrence
 from lantoa.plans.services import (
     ImportChoices,
     child_plan_create,
@@ -362,9 +362,12 @@ def _random_name(rng: random.Random) -> tuple[str, str]:
     return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE_M)} {rng.choice(GIVEN_M)}", "male"
 
 
+PLAN_OWN_TASK = "Căn cứ Kế hoạch của UBND phường, xây dựng và ban hành"
+
+
 def _demo_timing(title: str) -> dict[str, object]:
     """Deadlines a coordinator would plausibly set for the seed's open-ended duties."""
-    if title.startswith("Căn cứ Kế hoạch của UBND phường, xây dựng và ban hành"):
+    if title.startswith(PLAN_OWN_TASK):
         return {"recurrence": "once", "due": dt.date(2026, 4, 30)}
     if title.startswith("Tham mưu UBND phường ban hành Kế hoạch"):
         return {"recurrence": "once", "due": dt.date(2026, 3, 31)}
@@ -432,6 +435,8 @@ def _demo_plan(ward: Unit) -> None:
                 or "Báo cáo kết quả kèm minh chứng (ảnh, biên bản, đường dẫn tin bài)",
             )
         task.refresh_from_db()
+        if task.title.startswith(PLAN_OWN_TASK):
+            continue  # done when the school issues its plan (_demo_school_plans)
         for occurrence in task.occurrences.filter(due__lt=today, due__year=today.year):
             roll = rng.random()
             if roll < 0.5:
@@ -498,12 +503,15 @@ def _demo_activities(ward: Unit) -> None:
         ):
             if category == "portal_article" and month == 7:
                 continue  # a month without a post, for the continuity target to notice
+            day = dt.date(2026, month, rng.randint(5, 25))
+            if day > today:
+                continue  # what has not happened yet is not recorded
             activity_record(
                 actor=None,
                 organiser=centre,
                 kind=kinds[category],
                 title=f"{title} tháng {month}/2026",
-                date=dt.date(2026, month, rng.randint(5, 25)),
+                date=day,
                 channel="Cổng thông tin điện tử"
                 if category == "portal_article"
                 else "Đài truyền thanh phường",
@@ -542,6 +550,17 @@ def _demo_school_plans(ward: Unit) -> None:
             date=dt.date(2026, 4, 2 + n),
             override_reason="Nhà trường ban hành để triển khai ngay (dữ liệu mẫu).",
         )
+        # issuing its plan is how the school does the ward's "build and issue your plan" task
+        for period in TaskOccurrence.objects.filter(
+            task__plan=child, task__title__startswith=PLAN_OWN_TASK, status="open"
+        ).select_related("task"):
+            occurrence_complete(
+                actor=None,
+                occurrence=period,
+                completed_on=child.date,
+                result_note=f"Đã ban hành Kế hoạch số {child.number} (dữ liệu mẫu).",
+                evidence_url="https://backan.thainguyen.gov.vn/demo/ke-hoach-truong",
+            )
     for target in plan.targets.select_related("indicator"):
         indicator = target.indicator
         indicator_update(

@@ -92,14 +92,24 @@ def test_the_evaluation_scores_each_unit_from_its_record_with_the_evidence(
     assert by_measure["photo_activities"].points == Decimal("2.5")
     assert top.total == 20 + 25 + Decimal("6.7") + Decimal("7.5") + Decimal("2.5")
     assert {r.unit for r in ranked} == {world.school_a, world.school_b, world.centre}
+    # the centre has nobody the briefing target counts: that criterion does not apply, and its
+    # total is brought to the full scale from the criteria that do
+    centre = next(r for r in ranked if r.unit == world.centre)
+    coverage = next(s for s in centre.scores if s.criterion.measure == "coverage")
+    assert coverage.value is None and coverage.evidence.startswith("không áp dụng")
+    earned = sum(s.points for s in centre.scores)
+    applicable = sum(s.criterion.points for s in centre.scores if s.value is not None)
+    assert centre.scaled and centre.total == (earned * 100 / applicable).quantize(Decimal("0.1"))
 
 
 def test_the_coordinator_edits_the_rubric_and_another_ward_cannot(
     world, regime, coordinator, other_coordinator, school_a_officer, leader, login
 ):
     client = login(coordinator)
-    page = client.get("/reports/evaluation/?year=2031")
+    page = client.get("/reports/evaluation/?year=2026")
     assert page.status_code == 200 and world.school_a.name in page.content.decode()
+    later = client.get("/reports/evaluation/?year=2031").content.decode()
+    assert "Năm đánh giá 2031 chưa bắt đầu." in later
     assert not Rubric.objects.exists()  # a GET never creates the year's rubric
     client.post(
         "/reports/evaluation/criteria/?year=2026",

@@ -118,7 +118,7 @@ def test_province_viewer_home_is_empty_not_fake(province_viewer, world, login):
         ),
     ],
 )
-def test_navigation_shows_only_what_the_role_may_open(role, expected, request, login):
+def test_navigation_shows_only_what_the_role_may_open(db, role, expected, request, login):
     user = request.getfixturevalue(role)
     assert nav_labels(login(user).get("/")) == expected
 
