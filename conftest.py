@@ -15,10 +15,10 @@ from django.test import Client
 
 from lantoa.accounts.models import Role, User
 from lantoa.accounts.services import user_create
-from lantoa.org.models import Person, Unit
-from lantoa.org.services import person_create, unit_create
 from lantoa.indicators.models import Indicator
 from lantoa.indicators.params import clean_params
+from lantoa.org.models import Person, Unit
+from lantoa.org.services import person_create, unit_create
 from lantoa.plans.models import Phase, Plan, Target
 
 PASSWORD = "mat-khau-thu-nghiem-2026"

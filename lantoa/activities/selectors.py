@@ -134,9 +134,7 @@ def _prefixes(path: str) -> list[str]:
 
 def has_photo() -> Exists:
     """Activities with at least one photo among their evidence (N5.1's "có ảnh" criterion)."""
-    return Exists(
-        ActivityEvidence.objects.filter(activity_id=OuterRef("pk"), kind__in=IMAGE_KINDS)
-    )
+    return Exists(ActivityEvidence.objects.filter(activity_id=OuterRef("pk"), kind__in=IMAGE_KINDS))
 
 
 def activity_list_for(
