@@ -105,3 +105,13 @@ def _local(url: str) -> str | None:
     if path.startswith(SKIPPED_PREFIXES) or path.endswith(SKIPPED_SUFFIXES):
         return None
     return path + (f"?{parts.query}" if parts.query else "")
+
+
+def analyze() -> None:
+    """Refresh the query planner's statistics after a test built its data: inside the test's
+    transaction PostgreSQL (and SQLite) otherwise plan for the near-empty tables they last saw,
+    and a nested loop over the demo can run for minutes."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
