@@ -11,11 +11,11 @@ VENDOR := lantoa/web/static/vendor
 check-tools:
 	@scripts/check-tools.sh
 
-$(VENV)/.installed: pyproject.toml requirements.lock
+$(VENV)/.installed: pyproject.toml requirements.lock requirements-dev.lock
 	@scripts/check-tools.sh
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -r requirements.lock
+	$(VENV)/bin/pip install --quiet -r requirements-dev.lock
 	$(VENV)/bin/pip install --quiet --no-deps -e .
 	@touch $@
 
@@ -43,7 +43,7 @@ run: demo
 
 test: install
 	@scripts/system-deps.sh
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n auto --dist worksteal
 
 lint: install
 	$(VENV)/bin/ruff check .

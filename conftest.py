@@ -9,6 +9,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -22,6 +23,50 @@ from lantoa.org.services import person_create, unit_create
 from lantoa.plans.models import Phase, Plan, Target
 
 PASSWORD = "mat-khau-thu-nghiem-2026"
+ROOT = Path(__file__).resolve().parent
+# The ward's plan (the demo imports the same copy) and what importing it must yield; both equal
+# the files of ../shared (tests/test_fixtures.py), so the suite needs nothing outside the repository.
+SEED_FILE = ROOT / "lantoa" / "demo" / "fixtures" / "ke-hoach-71-phuong-bac-kan.txt"
+GOLDEN_FILE = ROOT / "tests" / "fixtures" / "ke-hoach-71-phuong-bac-kan.plan.json"
+HCM = dt.timezone(dt.timedelta(hours=7))
+
+
+def at_hcm(*parts: int) -> dt.datetime:
+    """A moment in Hà Nội time."""
+    return dt.datetime(*parts, tzinfo=HCM)
+
+
+def upload_plan(client: Client, content: bytes | None = None, name: str = "ke-hoach.txt"):
+    """Upload a plan document (the seed by default) as the coordinator would."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    content = SEED_FILE.read_bytes() if content is None else content
+    return client.post(reverse("plans:import"), {"file": SimpleUploadedFile(name, content)})
+
+
+def review_form_data(page_html: str) -> dict:
+    """What a person submits on the import review page by leaving every pre-selected field as
+    it is."""
+    import re
+
+    data: dict = {}
+    for tag in re.findall(r"<input[^>]*>", page_html):
+        name = re.search(r'name="([^"]+)"', tag)
+        value = re.search(r'value="([^"]*)"', tag)
+        if not name or not value or ('type="checkbox"' in tag and " checked" not in tag):
+            continue
+        data.setdefault(name.group(1), []).append(value.group(1))
+    data = {k: v[0] if len(v) == 1 else v for k, v in data.items()}
+    for select in re.findall(r'<select name="([^"]+)"[^>]*>(.*?)</select>', page_html, re.S):
+        name, body = select
+        chosen = re.findall(r'<option value="([^"]*)" selected', body)
+        if chosen:
+            data[name] = chosen if len(chosen) > 1 else chosen[0]
+    title = re.search(r'<textarea name="title"[^>]*>(.*?)</textarea>', page_html, re.S)
+    data["title"] = title.group(1).strip()
+    data.pop("csrfmiddlewaretoken", None)
+    return data
 
 
 @pytest.fixture(autouse=True)
@@ -42,6 +87,13 @@ def _vietnamese_after_each_test():
 
     yield
     translation.activate("vi")
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Argon2 is the point in production and costs a tenth of a second per hash; the suite
+    hashes thousands of passwords (test_login checks production's hasher)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "lantoa.reporting",
     "lantoa.distribution",
     "lantoa.web",
+    "lantoa.demo",
 ]
 
 MIDDLEWARE = [

@@ -17,14 +17,15 @@ from django.test import Client
 from docx import Document
 from openpyxl import load_workbook
 
+from conftest import builtin_kinds_ensure
 from lantoa.accounts.models import User
 from lantoa.activities.models import Activity
 from lantoa.core.numbers import format_number
+from lantoa.demo.ward import load_demo
 from lantoa.indicators.selectors import briefing_target
 from lantoa.org.models import Unit
 from lantoa.plans.models import Plan
 from lantoa.reporting.models import Report
-from lantoa.web.demo import load_demo
 from tests.crawl import analyze
 
 DEMO_DAY = dt.datetime(2026, 11, 26, 2, 0, tzinfo=dt.UTC)  # 09:00 in Hà Nội
@@ -109,6 +110,7 @@ def xlsx_sheets(client: Client, report: Report) -> dict[str, list[tuple]]:
 @pytest.mark.django_db
 @time_machine.travel(DEMO_DAY, tick=False)
 def test_each_figure_is_the_same_wherever_it_is_shown():
+    builtin_kinds_ensure()  # a browser test on this worker may have flushed them
     load_demo()
     analyze()  # the planner sees the data it was just given (PostgreSQL keeps no stats mid-test)
     ward = Unit.objects.get(code="01843")

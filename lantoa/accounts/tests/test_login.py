@@ -90,8 +90,17 @@ def test_password_reset_by_email(client, coordinator):
     assert coordinator.check_password("mat-khau-dat-lai-2026")
 
 
-def test_passwords_are_hashed_with_argon2(coordinator):
-    assert coordinator.password.startswith("argon2$")
+def test_passwords_are_hashed_with_argon2():
+    """Production hashes with Argon2 first (the tests swap in a fast hasher)."""
+    from django.contrib.auth.hashers import Argon2PasswordHasher
+
+    from lantoa import settings as production
+
+    assert production.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    hashed = Argon2PasswordHasher().encode("mat-khau-dai-2026", "muoi-ngau-nhien")
+    assert hashed.startswith("argon2$") and Argon2PasswordHasher().verify(
+        "mat-khau-dai-2026", hashed
+    )
 
 
 def test_pages_require_login(client, db):

@@ -142,8 +142,11 @@ def test_another_ward_cannot_send_our_plan(issued_plan, other_coordinator, login
 
 
 def test_a_report_records_when_its_recipient_opened_it(world, coordinator, school_a_officer, login):
+    from conftest import at_hcm
+    from lantoa.reporting.periods import ReportingPeriod
     from lantoa.reporting.services import report_open, report_submit, rules_ensure
-    from lantoa.reporting.tests.conftest import Q3, at_hcm
+
+    Q3 = ReportingPeriod.parse("2026-Q3")
 
     rule = rules_ensure(world.ward, recipient=world.department)[0]
     report = report_open(actor=None, unit=world.school_a, rule=rule, key=Q3)

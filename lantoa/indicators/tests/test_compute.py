@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from conftest import make_person, make_unit
+from conftest import GOLDEN_FILE, make_person, make_unit
 from lantoa.activities.models import ActivityKind
 from lantoa.indicators import compute
 from lantoa.indicators.compute import Status
@@ -19,7 +19,6 @@ from lantoa.indicators.tests.conftest import record
 from lantoa.org.models import Unit
 from lantoa.org.services import person_update
 from lantoa.plans.models import Plan, Task, TaskOccurrence
-from lantoa.plans.tests.test_parsing import SHARED
 
 C = ActivityKind.Category
 NOV = dt.date(2026, 11, 26)
@@ -268,7 +267,7 @@ def test_manual_value_counts_only_once_approved(world, ward_plan, coordinator):
 
 
 def test_the_importer_proposes_a_kind_for_each_target_of_the_seed():
-    golden = json.loads((SHARED / "golden" / "000_4700b9eb58a26b19.plan.json").read_text())
+    golden = json.loads(GOLDEN_FILE.read_text())
     texts = [t["text"] for phase in golden["phases"] for t in phase["targets"]]
 
     proposals = [propose(text) for text in texts]

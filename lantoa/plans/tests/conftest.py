@@ -5,10 +5,10 @@ import datetime as dt
 
 import pytest
 
-from conftest import make_unit
+from conftest import make_unit, review_form_data
+from conftest import upload_plan as upload
 from lantoa.org.models import Unit
 from lantoa.plans.models import Plan
-from lantoa.plans.tests.test_import_flow import review_form_data, upload
 
 K = Unit.Kind
 

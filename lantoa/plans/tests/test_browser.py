@@ -5,10 +5,9 @@ import datetime as dt
 
 import pytest
 
-from conftest import sign_in
+from conftest import SEED_FILE, sign_in
 from lantoa.plans.models import Plan, Task
 from lantoa.plans.services import plan_issue
-from lantoa.plans.tests.test_parsing import SEED
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +17,7 @@ def test_coordinator_imports_the_seed_and_finds_its_tasks(
 ):
     page = sign_in(browser, live_server, "coordinator", {"width": 1366, "height": 900})
     page.goto(f"{live_server.url}/plans/import/")
-    page.set_input_files("input[name=file]", str(SEED))
+    page.set_input_files("input[name=file]", str(SEED_FILE))
     page.get_by_role("button", name="Tải lên và đọc").click()
     page.get_by_role("heading", name="Kiểm tra kế hoạch vừa đọc").wait_for()
     assert "Mục tiêu thứ 4 lặp lại nguyên văn mục tiêu thứ 3." in page.content()

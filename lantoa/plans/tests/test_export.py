@@ -10,9 +10,9 @@ from django.urls import reverse
 from docx.shared import Mm
 
 from lantoa.plans.documents import plan_docx
-from lantoa.plans.golden import golden_differences
 from lantoa.plans.models import Plan
 from lantoa.plans.parsing import parse_document
+from tests.golden import golden_differences
 
 
 @pytest.fixture

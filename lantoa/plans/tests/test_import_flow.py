@@ -2,44 +2,17 @@
 tasks (P2, O1.1; issue 3)."""
 
 import datetime as dt
-import re
 
 import time_machine
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from conftest import SEED_FILE, review_form_data
+from conftest import upload_plan as upload
 from lantoa.org.models import Unit
 from lantoa.plans.models import Plan, PlanImport, Task, TaskOccurrence
 from lantoa.plans.selectors import PeriodFilters, bucket_counts, period_list_for, task_list_for
-from lantoa.plans.tests.test_parsing import SEED
 
 K = Unit.Kind
-
-
-def upload(client, content=None, name="ke-hoach.txt"):
-    content = SEED.read_bytes() if content is None else content
-    return client.post(reverse("plans:import"), {"file": SimpleUploadedFile(name, content)})
-
-
-def review_form_data(page_html: str) -> dict:
-    """What a person submits by leaving every pre-selected field as it is."""
-    data: dict = {}
-    for tag in re.findall(r"<input[^>]*>", page_html):
-        name = re.search(r'name="([^"]+)"', tag)
-        value = re.search(r'value="([^"]*)"', tag)
-        if not name or not value or ('type="checkbox"' in tag and " checked" not in tag):
-            continue
-        data.setdefault(name.group(1), []).append(value.group(1))
-    data = {k: v[0] if len(v) == 1 else v for k, v in data.items()}
-    for select in re.findall(r'<select name="([^"]+)"[^>]*>(.*?)</select>', page_html, re.S):
-        name, body = select
-        chosen = re.findall(r'<option value="([^"]*)" selected', body)
-        if chosen:
-            data[name] = chosen if len(chosen) > 1 else chosen[0]
-    title = re.search(r'<textarea name="title"[^>]*>(.*?)</textarea>', page_html, re.S)
-    data["title"] = title.group(1).strip()
-    data.pop("csrfmiddlewaretoken", None)
-    return data
 
 
 def test_p2_upload_shows_review_and_saves_nothing_yet(coordinator, ward_units, login):
@@ -111,7 +84,7 @@ def test_a_failed_confirm_leaves_nothing(coordinator, ward_units, login, monkeyp
 
 
 def test_unknown_unit_can_be_created_from_the_review(coordinator, world, login):
-    text = SEED.read_text().replace(
+    text = SEED_FILE.read_text().replace(
         "2. Phòng Kinh tế, Hạ tầng và Đô thị", "2. Ban Quản lý chợ phường"
     )
     client = login(coordinator)

@@ -3,21 +3,19 @@ layouts too (P2; issue 3)."""
 
 import io
 import json
-import os
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-from lantoa.plans.golden import golden_differences
+from conftest import GOLDEN_FILE, SEED_FILE
 from lantoa.plans.parsing import DocumentError, parse_document
 from lantoa.plans.parsing.structure import target_value
 from lantoa.plans.tests import documents
+from tests.golden import golden_differences
 
-# ../shared beside the checkout (as CI lays it), or wherever LANTOA_SHARED_DIR points
-SHARED = Path(os.environ.get("LANTOA_SHARED_DIR", Path(__file__).resolve().parents[4] / "shared"))
-SEED = SHARED / "seeds" / "000_4700b9eb58a26b19.txt"
-GOLDEN = SHARED / "golden" / "000_4700b9eb58a26b19.plan.json"
+SEED = SEED_FILE
+GOLDEN = GOLDEN_FILE
 
 
 def import_plan_json(path: Path) -> dict:
@@ -31,12 +29,6 @@ def test_p2_import_plan_reproduces_the_golden_file():
     result = import_plan_json(SEED)
     expected = json.loads(GOLDEN.read_text())
     assert golden_differences(expected, result) == []
-
-
-def test_demo_copy_of_the_seed_is_the_seed():
-    from lantoa.web.demo import SEED_PLAN
-
-    assert SEED_PLAN.read_bytes() == SEED.read_bytes()
 
 
 def test_golden_comparison_notices_a_wrong_value():

@@ -16,11 +16,6 @@ from lantoa.reporting.periods import ReportingPeriod
 from lantoa.reporting.services import rules_ensure
 
 Q3 = ReportingPeriod.parse("2026-Q3")  # data 15/06/2026 – 14/09/2026, units due 17/09, ward 20/09
-HCM = dt.timezone(dt.timedelta(hours=7))
-
-
-def at_hcm(*parts: int) -> dt.datetime:
-    return dt.datetime(*parts, tzinfo=HCM)
 
 
 @dataclass

@@ -12,10 +12,11 @@ from django.core.management import CommandError, call_command
 from docx import Document
 from openpyxl import load_workbook
 
+from conftest import at_hcm
 from lantoa.plans.models import Plan
 from lantoa.reporting import documents
 from lantoa.reporting.services import report_decide, report_issue, report_open, report_submit
-from lantoa.reporting.tests.conftest import Q3, at_hcm, brief, record
+from lantoa.reporting.tests.conftest import Q3, brief, record
 
 
 @pytest.fixture

@@ -8,13 +8,14 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from conftest import at_hcm
 from lantoa.activities.models import ActivityEvidence
 from lantoa.plans.models import Task, TaskOccurrence
 from lantoa.reporting import content, documents
 from lantoa.reporting.evaluation import criteria_for, evaluate, rubric_ensure
 from lantoa.reporting.models import Criterion, Rubric
 from lantoa.reporting.services import report_open, report_submit, review_open
-from lantoa.reporting.tests.conftest import Q3, at_hcm, brief, record
+from lantoa.reporting.tests.conftest import Q3, brief, record
 
 
 def test_a_review_spans_several_quarters_and_shows_each(world, regime, coordinator):

@@ -10,9 +10,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from conftest import at_hcm
 from lantoa.reporting.models import Report
 from lantoa.reporting.services import report_open, report_submit
-from lantoa.reporting.tests.conftest import Q3, at_hcm, record
+from lantoa.reporting.tests.conftest import Q3, record
 
 
 @pytest.fixture

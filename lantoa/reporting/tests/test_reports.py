@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, Sum
 
-from conftest import make_person
+from conftest import at_hcm, make_person
 from lantoa.accounts.models import Notification
 from lantoa.activities.models import Activity, Attendance
 from lantoa.org.models import Posting, Unit
@@ -26,7 +26,7 @@ from lantoa.reporting.services import (
     report_submit,
     report_update,
 )
-from lantoa.reporting.tests.conftest import Q3, at_hcm, brief, record
+from lantoa.reporting.tests.conftest import Q3, brief, record
 
 # --- periods ---------------------------------------------------------------------------------
 

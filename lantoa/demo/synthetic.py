@@ -20,13 +20,13 @@ from django.db import connection, transaction
 
 from lantoa.activities.models import Activity, ActivityKind, Attendance
 from lantoa.core.text import fold
+from lantoa.demo.synthetic_reports import department_for, reports_generate
 from lantoa.indicators.models import Indicator
 from lantoa.indicators.params import clean_params
 from lantoa.indicators.proposals import propose
 from lantoa.org.divisions import divisions_load
 from lantoa.org.models import PATH_SEGMENT_WIDTH, Division, Person, Posting, Unit
 from lantoa.plans.models import Phase, Plan, Target
-from lantoa.reporting.synthetic import department_for, reports_generate
 
 K = Unit.Kind
 S = Person.StaffCategory

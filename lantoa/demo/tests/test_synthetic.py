@@ -7,10 +7,10 @@ import datetime as dt
 from django.db.models import Count
 
 from lantoa.activities.models import Activity
+from lantoa.demo.synthetic import generate
 from lantoa.org.models import Unit
 from lantoa.reporting.models import Report, ReportVersion
 from lantoa.reporting.selectors import Timeliness, completeness
-from lantoa.web.synthetic import generate
 
 
 def test_a_generated_ward_owes_reports_and_sent_some_on_time_some_late(db):

@@ -13,8 +13,8 @@ from lantoa.accounts.models import Role, User
 from lantoa.accounts.services import user_create
 from lantoa.activities.models import Activity, Attendance
 from lantoa.core.numbers import format_number
+from lantoa.demo.synthetic import generate
 from lantoa.org.models import Person, Unit
-from lantoa.web.synthetic import generate
 
 RUNS = 20
 WARMUP = 2

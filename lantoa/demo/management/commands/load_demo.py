@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from lantoa.web.demo import DEMO_PASSWORD, load_demo
+from lantoa.demo.ward import DEMO_PASSWORD, load_demo
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from lantoa.core.numbers import format_number
-from lantoa.web.synthetic import SCALES, generate
+from lantoa.demo.synthetic import SCALES, generate
 
 
 class Command(BaseCommand):

@@ -2,9 +2,10 @@
 
 from django.core.management import call_command
 
+from conftest import builtin_kinds_ensure
 from lantoa.accounts.models import Role, User
+from lantoa.demo.ward import DEMO_PASSWORD
 from lantoa.org.models import Division, Person, Unit
-from lantoa.web.demo import DEMO_PASSWORD
 
 
 def test_load_divisions_loads_the_official_list(db):
@@ -16,6 +17,7 @@ def test_load_divisions_loads_the_official_list(db):
 
 
 def test_demo_builds_the_ward_and_is_idempotent(db, client):
+    builtin_kinds_ensure()  # a browser test on this worker may have flushed them
     call_command("load_demo")
     ward = Unit.objects.get(code="01843")
     assert ward.kind == Unit.Kind.PEOPLE_COMMITTEE and ward.division.code == "01843"

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection
 
-from lantoa.web.bench import dashboard, reports, roster
+from lantoa.demo.bench import dashboard, reports, roster
 
 DOC = Path(settings.PROJECT_DIR) / "docs" / "performance.md"
 BEGIN = "<!-- bench:{name}:{vendor} -->"

@@ -12,12 +12,12 @@ from django.test.utils import CaptureQueriesContext
 from lantoa.accounts.models import Role, User
 from lantoa.accounts.services import user_create
 from lantoa.core.numbers import format_number
+from lantoa.demo.bench.dashboard import ensure_data
 from lantoa.org.models import Unit
 from lantoa.reporting import documents
 from lantoa.reporting.content import collect
 from lantoa.reporting.models import Report, ReportingRule
 from lantoa.reporting.periods import ReportingPeriod
-from lantoa.web.bench.dashboard import ensure_data
 
 REPORT_RUNS, PAGE_RUNS, WARMUP = 20, 20, 2
 PROVINCE_URL = "/reports/province/?year=2026"

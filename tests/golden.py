@@ -1,6 +1,7 @@
-"""Comparing importer output with a golden file (shared/golden/README.md): every key of the
-golden file must be present and equal after NFC and white-space collapsing; a trailing ";" or
-"." may differ; extra keys in the output are allowed."""
+"""For the tests: comparing importer output with a golden file (shared/golden/README.md).
+
+Every key of the golden file must be present and equal after NFC and white-space collapsing; a
+trailing ";" or "." may differ; extra keys in the output are allowed."""
 
 from __future__ import annotations
 
