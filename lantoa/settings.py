@@ -71,7 +71,7 @@ INSTALLED_APPS = [
     "lantoa.activities",
     "lantoa.indicators",
     "lantoa.reporting",
-    "lantoa.distribution",
+    "lantoa.dispatch",
     "lantoa.web",
     "lantoa.demo",
 ]

@@ -16,7 +16,7 @@ urlpatterns = [
     path("activities/", include("lantoa.activities.urls")),
     path("targets/", include("lantoa.indicators.urls")),
     path("reports/", include("lantoa.reporting.urls")),
-    path("d/", include("lantoa.distribution.urls")),
+    path("d/", include("lantoa.dispatch.urls")),
     path("checkin/<str:token>/", activity_views.checkin, name="checkin"),
     path(
         "i18n/setlang/",

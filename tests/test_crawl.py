@@ -18,6 +18,7 @@ from lantoa.activities.models import ActivityKind
 from lantoa.activities.services import activity_record, attendance_add
 from lantoa.demo.ward import ACCOUNTS, SEED_PLAN, load_demo
 from lantoa.org.models import Division, Person, Unit
+from lantoa.org.selectors import department_of
 from lantoa.org.services import person_create, unit_create
 from lantoa.plans.services import (
     ImportChoices,
@@ -27,7 +28,7 @@ from lantoa.plans.services import (
     suggested_units,
 )
 from lantoa.reporting.periods import ReportingPeriod
-from lantoa.reporting.services import department_of, report_open, report_submit, rules_ensure
+from lantoa.reporting.services import report_open, report_submit, rules_ensure
 from tests.crawl import analyze, crawl
 
 DEMO_DAY = dt.datetime(2026, 11, 26, 2, 0, tzinfo=dt.UTC)  # 09:00 in Hà Nội

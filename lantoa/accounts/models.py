@@ -9,34 +9,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.accounts.roles import Role
+from lantoa.accounts.scoping import scope_for_roles
 from lantoa.core.scoping import Scope
 from lantoa.org.models import Person, Unit
 
-
-class Role(models.TextChoices):
-    COORDINATOR = "coordinator", _("Điều phối (Phòng VH-XH)")
-    LEADER = "leader", _("Lãnh đạo UBND")
-    UNIT_OFFICER = "unit_officer", _("Cán bộ đơn vị")
-    EDITOR = "editor", _("Biên tập viên")
-    BUDGET_OFFICER = "budget_officer", _("Cán bộ tài chính")
-    PROVINCE_VIEWER = "province_viewer", _("Cán bộ Sở GD&ĐT")
-    CONTRIBUTOR = "contributor", _("Cộng tác viên")
-
-
-# How far each role reaches from the unit it is bound to.
-#   "ward": the whole subtree of the ward's People's Committee above that unit;
-#   "unit": the unit and its subunits.
-# Writes: the roles in WRITERS write where they read; the others only read.
-ROLE_READ_REACH = {
-    Role.COORDINATOR: "ward",
-    Role.LEADER: "ward",
-    Role.UNIT_OFFICER: "unit",
-    Role.EDITOR: "unit",
-    Role.BUDGET_OFFICER: "unit",
-    Role.PROVINCE_VIEWER: "province",
-    Role.CONTRIBUTOR: "unit",
-}
-WRITERS = {Role.COORDINATOR, Role.UNIT_OFFICER, Role.EDITOR, Role.BUDGET_OFFICER}
+__all__ = ["Notification", "Role", "RoleAssignment", "User"]
 
 
 class LantoaUserManager(UserManager["User"]):
@@ -89,8 +67,6 @@ class User(AbstractUser):
     @cached_property
     def scope(self) -> Scope:
         """What this user may read and write; computed once per request (issue 2, item 6)."""
-        from lantoa.accounts.scoping import scope_for_roles
-
         return scope_for_roles(self.roles, is_superuser=self.is_superuser)
 
     def has_role(self, *roles: str) -> bool:

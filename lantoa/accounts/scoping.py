@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from lantoa.accounts.roles import ROLE_READ_REACH, WRITERS
 from lantoa.core.scoping import Scope
 from lantoa.org.models import Unit
 from lantoa.org.selectors import ward_root_of
@@ -20,8 +21,6 @@ def scope_for_roles(assignments: Iterable[RoleAssignment], *, is_superuser: bool
     province (issue 4: "the province viewer sees its wards side by side"); the contributor sees
     its own unit's records.
     """
-    from lantoa.accounts.models import ROLE_READ_REACH, WRITERS
-
     read: set[str] = set()
     write: set[str] = set()
     for assignment in assignments:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 
 from lantoa.accounts.models import Notification, Role, RoleAssignment, User
 from lantoa.core.audit import audit_record, diff, snapshot
+from lantoa.core.mail import mail_queue
 from lantoa.core.scoping import ScopedUser
 from lantoa.org.models import Unit
 from lantoa.org.services import require_write
@@ -86,35 +89,18 @@ def role_revoke(*, actor: ScopedUser | None, assignment: RoleAssignment) -> None
 
 
 def notify(*, user: User, text: str, url: str = "", email_subject: str = "") -> Notification:
-    """Tell a user something in the app, and by e-mail now unless they take a daily digest."""
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.utils import timezone
-
+    """Tell a user something in the app, and by e-mail now (through the outbox) unless they
+    take a daily digest."""
     notification = Notification.objects.create(user=user, text=text[:500], url=url)
     if user.notify_by == User.NotifyBy.IMMEDIATE and user.email:
-
-        def send() -> None:
-            send_mail(
-                email_subject or "Lan Tỏa",
-                f"{text}\n\n{url}",
-                settings.DEFAULT_FROM_EMAIL,
-                [user.email],
-            )
-            Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
-
-        transaction.on_commit(send)
+        mail_queue(to=user.email, subject=email_subject or "Lan Tỏa", body=f"{text}\n\n{url}")
+        Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
     return notification
 
 
-def digest_send(*, now: Any = None) -> int:
+def digest_send(*, now: dt.datetime | None = None) -> int:
     """One e-mail per digest user with every notification not yet e-mailed; returns the count."""
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.utils import timezone
-
     now = now or timezone.now()
-    sent = 0
     pending = (
         Notification.objects.filter(
             emailed_at__isnull=True,
@@ -129,22 +115,15 @@ def digest_send(*, now: Any = None) -> int:
     for notification in pending:
         by_user.setdefault(notification.user_id, []).append(notification)
     for items in by_user.values():
-        user = items[0].user
         body = "\n".join(f"- {n.text} {n.url}".rstrip() for n in items)
-        send_mail(
-            f"Lan Tỏa: {len(items)} việc cần chú ý",
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [user.email],
+        mail_queue(
+            to=items[0].user.email, subject=f"Lan Tỏa: {len(items)} việc cần chú ý", body=body
         )
         Notification.objects.filter(pk__in=[n.pk for n in items]).update(emailed_at=now)
-        sent += 1
-    return sent
+    return len(by_user)
 
 
 def notifications_mark_read(*, user: User) -> int:
-    from django.utils import timezone
-
     return Notification.objects.filter(user=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )

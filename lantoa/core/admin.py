@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from lantoa.core.audit import audit_record
-from lantoa.core.models import AuditEntry
+from lantoa.core.models import AuditEntry, OutgoingMail
 
 
 class AuditedAdmin(admin.ModelAdmin):
@@ -57,6 +57,19 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(admin.ModelAdmin):
+    """The outbox: what left, what waits for a retry and why, what failed (issue 11, item 8)."""
+
+    list_display = ["created_at", "to", "subject", "status", "attempts", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["to", "subject"]
+    readonly_fields = [f.name for f in OutgoingMail._meta.fields]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -166,3 +166,37 @@ class SoftDeleted(models.Model):
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+
+class OutgoingMail(models.Model):
+    """An e-mail on its way out, and how its delivery went (issue 11, item 8; `core.mail`)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ gửi")
+        SENDING = "sending", _("Đang gửi")
+        SENT = "sent", _("Đã gửi")
+        FAILED = "failed", _("Gửi không được")
+
+    to = models.EmailField(_("người nhận"))
+    subject = models.CharField(_("tiêu đề"), max_length=200)
+    body = models.TextField(_("nội dung"))
+    status = models.CharField(
+        _("trạng thái"), max_length=8, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("số lần thử"), default=0)
+    last_error = models.TextField(_("lỗi lần thử gần nhất"), blank=True)
+    next_attempt_at = models.DateTimeField(_("thử lại lúc"), null=True, blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("thư đi")
+        verbose_name_plural = _("thư đi")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            # mails_due: the queue the sweep reads every minute
+            models.Index(fields=["status", "next_attempt_at"], name="outgoing_mail_due_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.to}: {self.subject}"

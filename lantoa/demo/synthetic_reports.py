@@ -19,7 +19,8 @@ from lantoa.activities.selectors import in_subtree, tally_by_unit
 from lantoa.org.models import Unit
 from lantoa.reporting.models import Report, ReportingRule, ReportVersion
 from lantoa.reporting.periods import ReportingPeriod
-from lantoa.reporting.services import reporters_of, rules_ensure
+from lantoa.reporting.selectors import reporters_of
+from lantoa.reporting.services import rules_ensure
 
 QUARTERS = [ReportingPeriod(2026, "quarterly", n) for n in (1, 2, 3)]
 HCM = dt.timezone(dt.timedelta(hours=7))

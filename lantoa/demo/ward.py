@@ -21,6 +21,7 @@ from lantoa.activities.models import Activity, ActivityKind
 from lantoa.activities.services import activity_record, attendance_add
 from lantoa.core.audit import audit_record
 from lantoa.core.dates import local_today
+from lantoa.indicators.selectors import with_indicator
 from lantoa.indicators.services import indicator_update
 from lantoa.org.divisions import divisions_load
 from lantoa.org.models import Audience, Division, Person, Unit
@@ -562,7 +563,7 @@ def _demo_school_plans(ward: Unit) -> None:
                 evidence_url="https://backan.thainguyen.gov.vn/demo/ke-hoach-truong",
             )
     for target in plan.targets.select_related("indicator"):
-        indicator = target.indicator
+        indicator = with_indicator(target).indicator
         indicator_update(
             actor=None, indicator=indicator, kind=indicator.kind, params=indicator.params
         )

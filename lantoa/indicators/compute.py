@@ -668,8 +668,15 @@ class Timeliness:
 
 class Manual:
     @staticmethod
-    def approved(ctx: Context) -> QuerySet[ManualValue]:
-        return ctx.indicator.values.filter(approved_at__isnull=False, as_of__lte=ctx.window.at)
+    def values(ctx: Context) -> QuerySet[ManualValue]:
+        """Its values, none while it is an unsaved proposal."""
+        if ctx.indicator.pk is None:
+            return ManualValue.objects.none()
+        return ctx.indicator.values.filter(as_of__lte=ctx.window.at)
+
+    @classmethod
+    def approved(cls, ctx: Context) -> QuerySet[ManualValue]:
+        return cls.values(ctx).filter(approved_at__isnull=False)
 
     @classmethod
     def read(cls, ctx: Context) -> Reading:
@@ -700,7 +707,7 @@ class Manual:
             records_title=_("Số liệu đã duyệt"),
             missing_title=_("Số liệu chờ duyệt"),
         )
-        for value in ctx.indicator.values.filter(as_of__lte=ctx.window.at).order_by("-as_of"):
+        for value in cls.values(ctx).order_by("-as_of"):
             row = DrillRow(
                 label=_fmt(value.value),
                 date=value.as_of,

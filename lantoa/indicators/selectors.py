@@ -2,6 +2,10 @@
 
 A target is in scope through its plan's issuer, or when that issuer is above one of the user's
 units: a school sees the ward's targets computed over its own people and records only.
+
+A target the coordinator has not yet looked at computes by the indicator proposed from its
+words (`proposals.propose`), made when it is read and saved only when someone confirms or
+changes it or enters a value: a plan knows nothing of indicators (issue 11, item 1).
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from lantoa.activities.models import ActivityKind
 from lantoa.core.scoping import ScopedUser, get_in_scope, scope_filter
 from lantoa.indicators import compute
 from lantoa.indicators.models import Indicator, ManualValue
+from lantoa.indicators.params import clean_params
+from lantoa.indicators.proposals import propose
 from lantoa.org.models import Unit, path_ids
 from lantoa.plans.models import Plan, Target
 from lantoa.plans.selectors import plan_family_ids
@@ -25,6 +31,18 @@ DIVISIBLE_KINDS = {Indicator.Kind.COVERAGE, Indicator.Kind.UNIT_SHARE}
 TARGETS = Target.objects.select_related("plan__issuer", "phase", "indicator")
 
 
+def with_indicator(target: Target) -> Target:
+    """The target with its indicator: the saved one, or (unsaved) the one its words propose."""
+    try:
+        target.indicator  # noqa: B018 (loads the saved indicator, if any)
+    except Indicator.DoesNotExist:
+        proposal = propose(target.text)
+        target.indicator = Indicator(
+            target=target, kind=proposal.kind, params=clean_params(proposal.kind, proposal.params)
+        )
+    return target
+
+
 def _target_condition(user: ScopedUser) -> Q:
     """Targets of plans issued by the user's units or by any unit above them."""
     ids = {i for path in user.scope.read_paths for i in path_ids(path)}
@@ -32,16 +50,16 @@ def _target_condition(user: ScopedUser) -> Q:
 
 
 def target_get_for(user: ScopedUser, pk: object) -> Target:
-    queryset = TARGETS.filter(indicator__isnull=False)
     if user.scope.is_superuser:
-        return get_in_scope(queryset, user.scope, "plan__issuer__path", pk)
+        return with_indicator(get_in_scope(TARGETS, user.scope, "plan__issuer__path", pk))
     try:
-        return queryset.filter(
+        target = TARGETS.filter(
             Q(pk__in=scope_filter(Target.objects.all(), user.scope, "plan__issuer__path"))
             | _target_condition(user)
         ).get(pk=pk)
     except (Target.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    return with_indicator(target)
 
 
 def within_for(user: ScopedUser, target: Target, requested: Unit | None = None) -> Unit | None:
@@ -66,11 +84,10 @@ def targets_of_unit(unit: Unit, plan: Plan | None = None) -> list[tuple[Target, 
     targets = TARGETS.filter(
         Q(plan__issuer__path__startswith=unit.path) | Q(plan__issuer_id__in=unit.ancestor_ids()),
         plan__status=Plan.Status.ISSUED,
-        indicator__isnull=False,
     ).order_by("plan__issuer__path", "plan__date", "plan_id", "phase__position", "position")
     if plan is not None:
         targets = targets.filter(plan=plan)
-    for target in targets:
+    for target in map(with_indicator, targets):
         if target.plan.issuer.path.startswith(unit.path):
             rows.append((target, None))
         elif target.indicator.kind in DIVISIBLE_KINDS:
@@ -117,14 +134,13 @@ def manual_value_get_for(user: ScopedUser, pk: object) -> ManualValue:
 def briefing_target(plan: Plan) -> Target | None:
     """The plan's target that counts who has been briefed (phổ biến, quán triệt — T1): its
     first coverage target counting briefings."""
-    targets = TARGETS.filter(plan=plan, indicator__kind=Indicator.Kind.COVERAGE).order_by(
-        "phase__position", "position"
-    )
+    targets = TARGETS.filter(plan=plan).order_by("phase__position", "position")
     return next(
         (
             t
-            for t in targets
-            if ActivityKind.Category.BRIEFING in t.indicator.params.get("activity_categories", [])
+            for t in map(with_indicator, targets)
+            if t.indicator.kind == Indicator.Kind.COVERAGE
+            and ActivityKind.Category.BRIEFING in t.indicator.params.get("activity_categories", [])
         ),
         None,
     )

@@ -1,5 +1,6 @@
-"""Every write to indicators: proposing, confirming, manual values and their approval
-(issue 4, item 3). Each checks scope and audits."""
+"""Every write to indicators: confirming how a target computes, manual values and their
+approval (issue 4, item 3). Each checks scope and audits. A proposal (`selectors.with_indicator`)
+is saved by the first of these."""
 
 from __future__ import annotations
 
@@ -19,27 +20,10 @@ from lantoa.core.files import check_evidence, evidence_fields
 from lantoa.core.scoping import ScopedUser
 from lantoa.indicators.models import Indicator, ManualValue
 from lantoa.indicators.params import clean_params
-from lantoa.indicators.proposals import propose
 from lantoa.org.services import require_write
-from lantoa.plans.models import Plan
 
 MANUAL_ONLY = _("Chỉ nhập số liệu cho chỉ tiêu tính theo cách “nhập số liệu có minh chứng”.")
 MANUAL_NEEDS_FILE = _("Kèm tệp minh chứng cho số liệu (ảnh, PDF, Word hoặc Excel).")
-
-
-def indicators_propose(plan: Plan) -> list[Indicator]:
-    """Give each target of the plan that has none a proposed, unconfirmed indicator."""
-    created = []
-    for target in plan.targets.filter(indicator__isnull=True):
-        proposal = propose(target.text)
-        created.append(
-            Indicator.objects.create(
-                target=target,
-                kind=proposal.kind,
-                params=clean_params(proposal.kind, proposal.params),
-            )
-        )
-    return created
 
 
 @transaction.atomic
@@ -87,6 +71,8 @@ def manual_value_enter(
     if upload is None:
         raise ValidationError({"file": MANUAL_NEEDS_FILE})
     kind = check_evidence(upload)
+    if indicator.pk is None:  # the proposal is kept as proposed, still to be confirmed
+        indicator.save()
     entry = ManualValue.objects.create(
         indicator=indicator,
         value=value,

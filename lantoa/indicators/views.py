@@ -45,7 +45,7 @@ def target_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit,
             "indicator_form": IndicatorForm.for_indicator(indicator) if can_edit else None,
             "manual_form": ManualValueForm() if indicator.kind == "manual" and can_edit else None,
-            "manual_values": indicator.values.order_by("-as_of", "-pk"),
+            "manual_values": indicator.values.order_by("-as_of", "-pk") if indicator.pk else [],
         },
     )
 

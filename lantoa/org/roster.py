@@ -1,7 +1,7 @@
 """Reading a roster file (XLSX or CSV) into checked rows, or into row/column errors (issue 2, item 5).
 
 Pure reading and checking: nothing here touches the database except through the `units`
-mapping the caller passes in. Saving is `services.roster_import_apply`.
+mapping the caller passes in. Saving is `roster_import.roster_import_apply`.
 
 Matching key (docs/decisions.md): a row is the same person as a roster entry in the importer's
 scope when the full name (ignoring case and diacritics) and the birth date are equal.

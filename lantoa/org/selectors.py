@@ -82,6 +82,16 @@ def ward_root_of(unit: Unit) -> Unit:
     return root or unit
 
 
+def department_of(ward: Unit) -> Unit | None:
+    """Sở GD&ĐT of the ward's province, when it is in the system (it receives the ward's
+    reports and the plan's "Sở GD&ĐT" line)."""
+    if ward.division is None or ward.division.parent_id is None:
+        return None
+    return Unit.objects.filter(
+        kind=Unit.Kind.PROVINCIAL_DEPARTMENT, division_id=ward.division.parent_id
+    ).first()
+
+
 def signer_of(unit: Unit) -> tuple[str, str]:
     """Who signs a unit's own documents (a school's plan or report): its head's position in
     capitals and name; the customary title when no head is recorded yet."""

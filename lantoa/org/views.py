@@ -14,6 +14,7 @@ from lantoa.core.concurrency import StaleEdit, form_after_stale
 from lantoa.org import roster, selectors, services
 from lantoa.org.forms import PersonForm, RosterUploadForm, UnitForm
 from lantoa.org.models import Person
+from lantoa.org.roster_import import roster_import_start
 
 PAGE_SIZE = 50
 
@@ -162,7 +163,7 @@ def roster_import(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            job = services.roster_import_start(
+            job = roster_import_start(
                 actor=request.user,
                 unit=form.cleaned_data["unit"],
                 uploaded=form.cleaned_data["file"],

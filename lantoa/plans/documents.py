@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from django.utils.text import slugify
+
 from lantoa.core.dates import format_vn_date
 from lantoa.core.nd30 import Heading, OfficialDocument, Para, Table, build_docx
 from lantoa.core.text import nfc
@@ -169,3 +171,9 @@ def _task_annex(plan: Plan) -> Table:
 
 def plan_docx(plan: Plan) -> bytes:
     return build_docx(plan_document(plan))
+
+
+def plan_filename(plan: Plan) -> str:
+    """ke-hoach-12-kh-ubnd.docx: the plan's number, or its key while it has none."""
+    number = (plan.number or str(plan.pk)).replace("/", "-")
+    return f"{slugify(f'ke-hoach-{number}') or f'ke-hoach-{plan.pk}'}.docx"

@@ -419,8 +419,8 @@ class Reminder(models.Model):
 
 
 class Distribution(models.Model):
-    """A recipient of a plan ("Nơi nhận"), electronic or on paper, with sent and acknowledged
-    dates (D1)."""
+    """A recipient of a plan ("Nơi nhận"), electronic or on paper (D1). What was sent to it and
+    when it was opened are the dispatches of the plan (`dispatch`)."""
 
     class Mode(models.TextChoices):
         ELECTRONIC = "electronic", _("Bản điện tử")
@@ -433,8 +433,6 @@ class Distribution(models.Model):
         Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     mode = models.CharField(max_length=12, choices=Mode.choices, default=Mode.ELECTRONIC)
-    sent_at = models.DateTimeField(_("ngày gửi"), null=True, blank=True)
-    acknowledged_at = models.DateTimeField(_("ngày nhận"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("nơi nhận")

@@ -29,8 +29,19 @@ from django.urls import reverse
 
 from lantoa.core.dates import format_vn_date, local_today
 from lantoa.core.scoping import ScopedUser, get_in_scope, scope_condition, scope_filter
+from lantoa.core.text import fold
+from lantoa.dispatch.services import Recipient
 from lantoa.org.models import Unit
-from lantoa.plans.models import Evidence, Plan, PlanImport, Task, TaskComment, TaskOccurrence
+from lantoa.org.selectors import department_of, ward_root_of
+from lantoa.plans.models import (
+    Distribution,
+    Evidence,
+    Plan,
+    PlanImport,
+    Task,
+    TaskComment,
+    TaskOccurrence,
+)
 
 TASK_PATHS = ("plan__issuer__path", "lead_unit__path")
 Bucket = TaskOccurrence.Bucket
@@ -396,3 +407,64 @@ def evidence_get_for(user: ScopedUser, pk: object) -> Evidence:
         tuple(f"occurrence__task__{p}" for p in TASK_PATHS),
         pk,
     )
+
+
+# "Nơi nhận" lines that name a group of the ward's units (folded words → unit kinds)
+RECIPIENT_GROUPS = [
+    (("truong hoc", "co so giao duc"), [Unit.Kind.SCHOOL]),
+    (("to dan pho", "thon", "xom"), [Unit.Kind.RESIDENTIAL_GROUP]),
+    (("to chuc chinh tri",), [Unit.Kind.MASS_ORGANISATION]),
+    (
+        ("phong, don vi", "phong, ban", "cac phong"),
+        [
+            Unit.Kind.CULTURE_SOCIETY_OFFICE,
+            Unit.Kind.ECONOMY_OFFICE,
+            Unit.Kind.OFFICE,
+            Unit.Kind.SERVICE_CENTRE,
+        ],
+    ),
+]
+
+
+def plan_recipients(plan: Plan) -> list[Recipient]:
+    """The plan's "Nơi nhận", each line resolved to the units it means (D1): a matched unit,
+    the ward's schools, residential groups, organisations or offices for a group line, the Sở
+    for "Sở GD&ĐT", the ward's leaders for "Lãnh đạo UBND"; "Lưu" is the file copy. A line
+    naming nothing we know stays a name, to be given an address."""
+    ward = ward_root_of(plan.issuer)
+    recipients = []
+    for line in plan.distributions.select_related("unit"):
+        folded = fold(line.recipient)
+        if folded.startswith("luu"):
+            continue
+        paper = line.mode == Distribution.Mode.PAPER
+        units, leaders = _units_named(line, folded, ward)
+        if not units:
+            recipients.append(Recipient(name=line.recipient, paper=paper))
+        recipients.extend(
+            Recipient(
+                name=line.recipient if leaders else unit.name,
+                unit=unit,
+                email=unit.email,
+                paper=paper,
+                leaders_only=leaders,
+            )
+            for unit in units
+        )
+    return recipients
+
+
+def _units_named(line: Distribution, folded: str, ward: Unit) -> tuple[list[Unit], bool]:
+    """The units one "Nơi nhận" line means, and whether it means only their leaders."""
+    if line.unit is not None:
+        return [line.unit], False
+    if "lanh dao" in folded:
+        return [ward], True
+    if folded.startswith("so ") or " so gd" in f" {folded}":
+        department = department_of(ward)
+        return ([department] if department else []), False
+    for words, kinds in RECIPIENT_GROUPS:
+        if any(w in folded for w in words):
+            group = Unit.objects.filter(path__startswith=ward.path, kind__in=kinds, is_active=True)
+            return list(group.order_by("kind", "name_folded")), False
+    return [], False

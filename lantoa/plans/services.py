@@ -21,6 +21,8 @@ from lantoa.core.dates import format_vn_date, local_today, month_end
 from lantoa.core.files import check_evidence, evidence_fields
 from lantoa.core.scoping import ScopedUser
 from lantoa.core.text import fold, nfc
+from lantoa.dispatch.models import Dispatch
+from lantoa.dispatch.services import Document, document_send
 from lantoa.org.models import Unit
 from lantoa.org.selectors import signer_of
 from lantoa.org.services import require_write, unit_create
@@ -174,12 +176,6 @@ def plan_import_confirm(
             )
             for t, target in enumerate(phase_data.get("targets", []))
         )
-    # Each target gets a proposed indicator the coordinator confirms (issue 4). The import is
-    # local: indicators builds on plans, not the other way round.
-    from lantoa.indicators.services import indicators_propose
-
-    indicators_propose(plan)
-
     scope_units = {str(u.pk): u for u in Unit.objects.filter(path__startswith=issuer.path)}
     created_units: dict[str, Unit] = {}
 
@@ -453,6 +449,7 @@ PLAN_NUMBER_FORMAT = _(
     "ký hiệu của đơn vị."
 )
 PLAN_NUMBER_USED = _("Số %(number)s đã dùng cho một văn bản khác của đơn vị trong năm %(year)s.")
+PLAN_SEND_NOT_ISSUED = _("Chỉ gửi được kế hoạch đã ban hành.")
 PLAN_NOT_DRAFT = _("Kế hoạch đã ban hành; không sửa được số, ngày, người ký và nơi nhận nữa.")
 PLAN_NUMBER_RE = re.compile(r"^\d{1,4}/[A-ZĐ]{1,6}-[A-ZĐ0-9&-]{1,20}$")
 OCCURRENCE_RETURN_NEEDS_REASON = _("Cần ghi lý do trả lại để đơn vị biết phải bổ sung gì.")
@@ -698,6 +695,30 @@ def _recipients_set(plan: Plan, electronic: list[str], paper: list[str]) -> None
 
 
 @transaction.atomic
+@transaction.atomic
+def plan_send(*, actor: ScopedUser, plan: Plan, base_url: str) -> list[Dispatch]:
+    """Send an issued plan, as its DOCX, to every recipient not yet sent it (D1)."""
+    from lantoa.plans.documents import plan_docx, plan_filename
+    from lantoa.plans.selectors import plan_recipients
+
+    require_write(actor, plan.issuer)
+    if plan.status != Plan.Status.ISSUED:
+        raise ValidationError(PLAN_SEND_NOT_ISSUED)
+    document = Document(
+        subject=plan,
+        title=f"{plan.document_kind} {plan.number} {plan.title}".strip(),
+        filename=plan_filename(plan),
+        content=plan_docx(plan),
+    )
+    return document_send(
+        actor=actor,
+        document=document,
+        sender=plan.issuer,
+        recipients=plan_recipients(plan),
+        base_url=base_url,
+    )
+
+
 def plan_issue(
     *,
     actor: ScopedUser | None,

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/issue/", views.plan_issue, name="issue"),
     path("<int:pk>/edit/", views.plan_edit, name="edit"),
     path("<int:pk>/docx/", views.plan_export, name="export"),
+    path("<int:pk>/send/", views.plan_send, name="send"),
     path("<int:pk>/derive/", views.plan_derive, name="derive"),
     path("tasks/", views.task_list, name="task_list"),
     path("periods/", views.period_list, name="period_list"),

@@ -10,17 +10,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lantoa.core.concurrency import StaleEdit, form_after_stale
 from lantoa.core.dates import add_months, local_today, parse_month
 from lantoa.core.files import evidence_response
+from lantoa.dispatch.selectors import dispatches_of
 from lantoa.org.models import Person, Unit
 from lantoa.org.selectors import person_list_for, unit_get_for, unit_list_for, ward_root_of
 from lantoa.plans import permissions, selectors, services
-from lantoa.plans.documents import plan_docx
+from lantoa.plans.documents import plan_docx, plan_filename
 from lantoa.plans.forms import (
     AssigneeForm,
     OccurrenceReportForm,
@@ -205,7 +205,7 @@ def _plan_context(request: HttpRequest, plan: Plan, **forms_: Any) -> dict[str, 
         else [],
         "incomplete": incomplete,
         "distributions": plan.distributions.select_related("unit"),
-        "dispatches": plan.dispatches.select_related("opened_by"),
+        "dispatches": dispatches_of(plan),
         "can_dispatch": plan.status == plan.Status.ISSUED
         and request.user.scope.can_write(plan.issuer),
         "can_edit_header": plan.status == plan.Status.DRAFT
@@ -461,9 +461,23 @@ def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
         plan_docx(plan),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-    name = slugify(f"ke-hoach-{plan.number or plan.pk}") or f"ke-hoach-{plan.pk}"
-    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+    response["Content-Disposition"] = f'attachment; filename="{plan_filename(plan)}"'
     return response
+
+
+@require_POST
+def plan_send(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send an issued plan to its recipients (D1)."""
+    plan = selectors.plan_get_for(request.user, pk, write=True)
+    try:
+        sent = services.plan_send(
+            actor=request.user, plan=plan, base_url=request.build_absolute_uri("/")
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã gửi đến %(n)s nơi nhận.") % {"n": len(sent)})
+    return redirect(plan)
 
 
 @require_POST

@@ -24,10 +24,9 @@ from lantoa.core.dates import format_vn_date
 from lantoa.core.nd30 import Heading, Image, OfficialDocument, Para, Table, build_docx
 from lantoa.core.numbers import format_number, format_percent
 from lantoa.org.models import Unit
-from lantoa.org.selectors import signer_of, ward_root_of
+from lantoa.org.selectors import signer_of
 from lantoa.plans.documents import issuing_blocks, place_name
 from lantoa.plans.models import TaskOccurrence
-from lantoa.plans.selectors import plan_in_force
 from lantoa.reporting.models import Report
 
 EMPTY = "(Chưa có nội dung.)"
@@ -485,47 +484,3 @@ def filename(report: Report, fmt: str) -> str:
     code = report.unit.code.replace("/", "-")
     period = report.period or f"{report.start:%Y%m%d}-{report.end:%Y%m%d}"
     return f"bao-cao-{fold(code)}-{period}.{fmt}"
-
-
-def latest_snapshot(report: Report) -> dict[str, Any]:
-    """A sent or accepted report prints its last frozen version; a draft, or a returned report
-    being mended, prints the record as it is now (what the next submission will freeze)."""
-    from lantoa.reporting.content import collect
-
-    if not report.editable:
-        version = report.versions.order_by("-number").first()
-        if version is not None:
-            return version.snapshot
-    return collect(report)
-
-
-def report_for_period(unit: Unit, key: Any) -> Report:
-    """The unit's report for the period: the saved one if any, else an unsaved draft over the
-    rule's window (or the regime's default window when the unit owes no such report)."""
-    from lantoa.reporting.models import ReportingRule
-    from lantoa.reporting.services import department_of, signer_from_plan
-
-    ward = ward_root_of(unit)
-    level = ReportingRule.Level.WARD if unit == ward else ReportingRule.Level.UNITS
-    rule = ReportingRule.objects.filter(owner=ward, level=level, frequency=key.frequency).first()
-    if rule is not None:
-        saved = Report.objects.filter(unit=unit, rule=rule, period=str(key)).first()
-        if saved is not None:
-            return saved
-    start, end = key.window(rule.cutoff_day if rule else 14)
-    recipient = (rule.recipient if rule and rule.recipient else None) or (
-        department_of(ward) if unit == ward else ward
-    )
-    report = Report(
-        unit=unit,
-        recipient=recipient or ward,
-        rule=rule,
-        period=str(key),
-        start=start,
-        end=end,
-        due=rule.due(key) if rule else None,
-        plan=(rule.plan if rule else None) or plan_in_force(ward, end),
-    )
-    if unit == ward:
-        signer_from_plan(report)
-    return report

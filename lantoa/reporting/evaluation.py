@@ -27,8 +27,7 @@ from lantoa.plans.selectors import PeriodFilters, bucket_counts, periods
 from lantoa.reporting.content import activities_in
 from lantoa.reporting.models import Criterion, Report, ReportingRule, Rubric
 from lantoa.reporting.periods import ReportingPeriod, periods_of_year
-from lantoa.reporting.selectors import Timeliness, timeliness
-from lantoa.reporting.services import default_plan, reporters_of
+from lantoa.reporting.selectors import Timeliness, default_plan, reporters_of, timeliness
 
 M = Criterion.Measure
 DEFAULT_CRITERIA = [

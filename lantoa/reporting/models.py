@@ -199,6 +199,13 @@ class Report(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("reporting:detail", args=[self.pk])
 
+    def take_signer_from_plan(self) -> None:
+        """The ward's report is signed as its plan was, until the coordinator says otherwise."""
+        if self.plan is not None:
+            self.signer_authority = self.plan.signer_authority
+            self.signer_title = self.plan.signer_title
+            self.signer_name = self.plan.signer_name
+
     @property
     def period_key(self) -> ReportingPeriod | None:
         return ReportingPeriod.parse(self.period) if self.period else None

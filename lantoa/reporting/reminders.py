@@ -21,7 +21,7 @@ from lantoa.core.dates import format_vn_date, local_today
 from lantoa.org.models import Unit
 from lantoa.reporting.models import Report, ReportingRule, ReportReminder
 from lantoa.reporting.periods import ReportingPeriod
-from lantoa.reporting.services import reporters_of
+from lantoa.reporting.selectors import reporters_of
 
 BEFORE_DAYS = (3, 0)
 AFTER_DAYS = 1

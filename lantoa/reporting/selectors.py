@@ -13,14 +13,18 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.accounts.models import Role, User
+from lantoa.accounts.selectors import users_with_role
 from lantoa.core.dates import local_today
 from lantoa.core.numbers import format_percent
 from lantoa.core.scoping import ScopedUser, get_in_scope, scope_filter
 from lantoa.org.models import Unit
-from lantoa.org.selectors import ward_root_of
+from lantoa.org.selectors import department_of, ward_root_of
+from lantoa.plans.models import Plan
+from lantoa.plans.selectors import plan_in_force
+from lantoa.reporting import content, permissions
 from lantoa.reporting.models import Report, ReportingRule, ReportVersion
 from lantoa.reporting.periods import ReportingPeriod, periods_of_year
-from lantoa.reporting.services import reporters_of
 
 REPORT_PATHS = ("unit__path", "recipient__path")
 
@@ -28,8 +32,6 @@ REPORT_PATHS = ("unit__path", "recipient__path")
 def _readable(user: ScopedUser) -> QuerySet[Report]:
     """A province officer reads the wards' records but not their unfinished reports: a report
     reaches the Sở when it is sent."""
-    from lantoa.accounts.models import Role
-
     reports = Report.objects.all()
     roles = getattr(user, "roles", [])
     if roles and all(a.role == Role.PROVINCE_VIEWER for a in roles):
@@ -337,8 +339,6 @@ def province_targets(department: Unit, year: int) -> tuple[list[TargetTotal], in
 def waiting_for(user: ScopedUser) -> QuerySet[Report]:
     """Submitted reports the user is to accept or return: sent to the ward they coordinate,
     or to the Sở they work for (one query; the home page counts them)."""
-    from lantoa.accounts.models import Role
-
     recipients = [
         ward_root_of(a.unit).pk if a.role == Role.COORDINATOR else a.unit_id
         for a in getattr(user, "roles", [])
@@ -349,10 +349,98 @@ def waiting_for(user: ScopedUser) -> QuerySet[Report]:
 
 def to_issue_for(user: ScopedUser) -> list[Report]:
     """The ward reports waiting for this leader to approve and issue them."""
-    from lantoa.reporting.permissions import can_issue
-
     drafts = report_list_for(user).filter(
         unit__kind=Unit.Kind.PEOPLE_COMMITTEE,
         status__in=[Report.Status.DRAFT, Report.Status.RETURNED],
     )
-    return [r for r in drafts if can_issue(user, r)]
+    return [r for r in drafts if permissions.can_issue(user, r)]
+
+
+def reporters_of(rule: ReportingRule, start: dt.date, end: dt.date) -> list[Unit]:
+    """The units that owe a report under the rule for a window: for the ward level, the ward;
+    otherwise its units of the named kinds that existed during the window."""
+    if rule.level == ReportingRule.Level.WARD:
+        return [rule.owner]
+    units = Unit.objects.filter(
+        path__startswith=rule.owner.path, kind__in=rule.reporter_kinds
+    ).exclude(pk=rule.owner_id)
+    return [
+        u
+        for u in units.order_by("kind", "name_folded")
+        if (u.established_on is None or u.established_on <= end)
+        and (u.closed_on is None or u.closed_on >= start)
+        and (u.is_active or u.closed_on is not None)
+    ]
+
+
+def default_plan(ward: Unit, level: str, on: dt.date) -> Plan | None:
+    """The plan a new report is on: the one its regime names, else the ward's plan in force
+    on the window's last day; the author may choose another on the report."""
+    rule = ReportingRule.objects.filter(
+        owner=ward, level=level, is_active=True, plan__isnull=False
+    ).first()
+    return rule.plan if rule is not None else plan_in_force(ward, on)
+
+
+def deciders_of(report: Report) -> list[User]:
+    if report.recipient.is_ward_root:
+        return list(users_with_role([Role.COORDINATOR], within=report.recipient.path))
+    return list(users_with_role([Role.PROVINCE_VIEWER], unit=report.recipient))
+
+
+def authors_of(report: Report) -> list[User]:
+    """Who is told of a decision: those who write the report (permissions.is_author)."""
+    roles = [Role.COORDINATOR] if report.is_ward_report else [Role.UNIT_OFFICER, Role.EDITOR]
+    users = users_with_role(roles, within=report.unit.path)
+    return [u for u in users if permissions.is_author(u, report)]
+
+
+def next_number(ward: Unit, year: int) -> str:
+    """The next report number of the ward in the year: numbering restarts each 1 January."""
+    used = [
+        int(n.split("/")[0])
+        for n in Report.objects.filter(unit=ward, issued_on__year=year)
+        .exclude(number="")
+        .values_list("number", flat=True)
+        if n.split("/")[0].isdigit()
+    ]
+    return f"{max(used, default=0) + 1:02d}/BC-{ward.document_symbol}"
+
+
+def latest_snapshot(report: Report) -> dict[str, Any]:
+    """A sent or accepted report prints its last frozen version; a draft, or a returned report
+    being mended, prints the record as it is now (what the next submission will freeze)."""
+    if not report.editable:
+        version = report.versions.order_by("-number").first()
+        if version is not None:
+            return version.snapshot
+    return content.collect(report)
+
+
+def report_for_period(unit: Unit, key: Any) -> Report:
+    """The unit's report for the period: the saved one if any, else an unsaved draft over the
+    rule's window (or the regime's default window when the unit owes no such report)."""
+    ward = ward_root_of(unit)
+    level = ReportingRule.Level.WARD if unit == ward else ReportingRule.Level.UNITS
+    rule = ReportingRule.objects.filter(owner=ward, level=level, frequency=key.frequency).first()
+    if rule is not None:
+        saved = Report.objects.filter(unit=unit, rule=rule, period=str(key)).first()
+        if saved is not None:
+            return saved
+    start, end = key.window(rule.cutoff_day if rule else 14)
+    recipient = (rule.recipient if rule and rule.recipient else None) or (
+        department_of(ward) if unit == ward else ward
+    )
+    report = Report(
+        unit=unit,
+        recipient=recipient or ward,
+        rule=rule,
+        period=str(key),
+        start=start,
+        end=end,
+        due=rule.due(key) if rule else None,
+        plan=(rule.plan if rule else None) or plan_in_force(ward, end),
+    )
+    if unit == ward:
+        report.take_signer_from_plan()
+    return report

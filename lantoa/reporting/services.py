@@ -13,35 +13,24 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lantoa.accounts.models import Role, User
-from lantoa.accounts.selectors import users_with_role
 from lantoa.accounts.services import notify
 from lantoa.core.audit import audit_record
 from lantoa.core.concurrency import version_claim
 from lantoa.core.dates import format_vn_date
-from lantoa.distribution.services import report_dispatch
+from lantoa.dispatch.services import Document, Recipient, document_send
 from lantoa.org.models import Unit
-from lantoa.org.selectors import ward_root_of
+from lantoa.org.selectors import department_of, ward_root_of
 from lantoa.org.services import require_write
-from lantoa.plans.models import Plan
 from lantoa.plans.selectors import plan_in_force
 from lantoa.reporting import content, permissions
 from lantoa.reporting.models import DEFAULT_REPORTER_KINDS, Report, ReportingRule, ReportVersion
 from lantoa.reporting.periods import Frequency, ReportingPeriod
+from lantoa.reporting.selectors import authors_of, deciders_of, default_plan, reporters_of
 
 NUMBER_RE = re.compile(r"^\d{1,4}/BC-[A-ZĐ0-9&-]+$")
 # Days after the cut-off (the 14th) by default: units to the ward by the 17th, the ward to the
 # Sở by the 20th; ND 09/2019 asks at least one working day between cut-off and deadline.
 UNIT_DUE_DAYS, WARD_DUE_DAYS = 3, 6
-
-
-def department_of(ward: Unit) -> Unit | None:
-    """Sở GD&ĐT of the ward's province, when it is in the system."""
-    if ward.division is None or ward.division.parent_id is None:
-        return None
-    return Unit.objects.filter(
-        kind=Unit.Kind.PROVINCIAL_DEPARTMENT, division_id=ward.division.parent_id
-    ).first()
 
 
 def rules_ensure(ward: Unit, recipient: Unit | None = None) -> list[ReportingRule]:
@@ -85,32 +74,6 @@ def rule_update(*, actor: Any, rule: ReportingRule, **fields: Any) -> ReportingR
         changes={k: [str(before[k]), str(v)] for k, v in fields.items() if before[k] != v},
     )
     return rule
-
-
-def reporters_of(rule: ReportingRule, start: dt.date, end: dt.date) -> list[Unit]:
-    """The units that owe a report under the rule for a window: for the ward level, the ward;
-    otherwise its units of the named kinds that existed during the window."""
-    if rule.level == ReportingRule.Level.WARD:
-        return [rule.owner]
-    units = Unit.objects.filter(
-        path__startswith=rule.owner.path, kind__in=rule.reporter_kinds
-    ).exclude(pk=rule.owner_id)
-    return [
-        u
-        for u in units.order_by("kind", "name_folded")
-        if (u.established_on is None or u.established_on <= end)
-        and (u.closed_on is None or u.closed_on >= start)
-        and (u.is_active or u.closed_on is not None)
-    ]
-
-
-def default_plan(ward: Unit, level: str, on: dt.date) -> Plan | None:
-    """The plan a new report is on: the one its regime names, else the ward's plan in force
-    on the window's last day; the author may choose another on the report."""
-    rule = ReportingRule.objects.filter(
-        owner=ward, level=level, is_active=True, plan__isnull=False
-    ).first()
-    return rule.plan if rule is not None else plan_in_force(ward, on)
 
 
 @transaction.atomic
@@ -179,15 +142,7 @@ def _ward_defaults(report: Report) -> None:
     snapshot = {"unit_reports": units}
     report.difficulties = content.gathered(snapshot, "difficulties")
     report.proposals = content.gathered(snapshot, "proposals")
-    signer_from_plan(report)
-
-
-def signer_from_plan(report: Report) -> None:
-    """The ward's report is signed as its plan was, until the coordinator says otherwise."""
-    if report.plan is not None:
-        report.signer_authority = report.plan.signer_authority
-        report.signer_title = report.plan.signer_title
-        report.signer_name = report.plan.signer_name
+    report.take_signer_from_plan()
 
 
 @transaction.atomic
@@ -286,20 +241,34 @@ def _sent(actor: Any, report: Report, version: ReportVersion, now: dt.datetime) 
     }
     for user in deciders_of(report):
         notify(user=user, text=text, url=report.get_absolute_url())
-    report_dispatch(actor=actor, report=report, at=now)
+    _dispatch(actor, report, version, now)
 
 
-def deciders_of(report: Report) -> list[User]:
-    if report.recipient.is_ward_root:
-        return list(users_with_role([Role.COORDINATOR], within=report.recipient.path))
-    return list(users_with_role([Role.PROVINCE_VIEWER], unit=report.recipient))
+def _dispatch(actor: Any, report: Report, version: ReportVersion, now: dt.datetime) -> None:
+    """Each version leaves as a document of its own, frozen as sent; the recipient's people
+    are told by the notification above, so the dispatch only records it and its opening."""
+    from lantoa.reporting import documents
 
-
-def authors_of(report: Report) -> list[User]:
-    """Who is told of a decision: those who write the report (permissions.is_author)."""
-    roles = [Role.COORDINATOR] if report.is_ward_report else [Role.UNIT_OFFICER, Role.EDITOR]
-    users = users_with_role(roles, within=report.unit.path)
-    return [u for u in users if permissions.is_author(u, report)]
+    title = _("Báo cáo %(period)s của %(unit)s") % {
+        "period": report.period_label,
+        "unit": report.unit.name,
+    }
+    if version.number > 1:
+        title += _(" (lần %(n)s)") % {"n": version.number}
+    document_send(
+        actor=actor,
+        document=Document(
+            subject=report,
+            title=title,
+            filename=documents.filename(report, "docx"),
+            content=documents.render(report, version.snapshot, "docx"),
+        ),
+        sender=report.unit,
+        recipients=[Recipient(name=report.recipient.name, unit=report.recipient)],
+        notify_users=False,
+        again=True,
+        at=now,
+    )
 
 
 @transaction.atomic
@@ -345,18 +314,6 @@ def report_decide(
     for user in authors_of(report):
         notify(user=user, text=message, url=report.get_absolute_url())
     return version
-
-
-def next_number(ward: Unit, year: int) -> str:
-    """The next report number of the ward in the year: numbering restarts each 1 January."""
-    used = [
-        int(n.split("/")[0])
-        for n in Report.objects.filter(unit=ward, issued_on__year=year)
-        .exclude(number="")
-        .values_list("number", flat=True)
-        if n.split("/")[0].isdigit()
-    ]
-    return f"{max(used, default=0) + 1:02d}/BC-{ward.document_symbol}"
 
 
 @transaction.atomic

@@ -18,7 +18,8 @@ from django.views.decorators.http import require_POST
 from lantoa.accounts.models import Role
 from lantoa.core.concurrency import StaleEdit, form_after_stale
 from lantoa.core.dates import local_today
-from lantoa.distribution.services import report_opened_by_recipient
+from lantoa.dispatch.selectors import dispatches_of
+from lantoa.dispatch.services import subject_opened
 from lantoa.org.models import Unit
 from lantoa.org.selectors import unit_get_for, ward_root_of
 from lantoa.plans.models import TaskOccurrence
@@ -117,7 +118,7 @@ def report_open(request: HttpRequest) -> HttpResponse:
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get_for(request.user, pk)
     if report.status != Report.Status.DRAFT and permissions.is_recipient(request.user, report):
-        report_opened_by_recipient(report=report, user=request.user)
+        subject_opened(subject=report, unit=report.recipient, user=request.user)
     return render(request, "reporting/report_detail.html", _detail_context(request, report))
 
 
@@ -127,10 +128,10 @@ def _detail_context(request: HttpRequest, report: Report, **forms_: Any) -> dict
     can_issue = permissions.can_issue(user, report)
     context = {
         "report": report,
-        **_presented(report, documents.latest_snapshot(report)),
+        **_presented(report, selectors.latest_snapshot(report)),
         "live": report.editable,
         "versions": list(report.versions.select_related("submitted_by", "decided_by")),
-        "dispatches": report.dispatches.select_related("opened_by"),
+        "dispatches": dispatches_of(report),
         "can_write": can_write,
         "can_submit": can_write and not report.is_ward_report,
         "can_decide": permissions.can_decide(user, report),
@@ -140,7 +141,7 @@ def _detail_context(request: HttpRequest, report: Report, **forms_: Any) -> dict
         "decision_form": DecisionForm(),
         "issue_form": IssueForm(
             initial={
-                "number": services.next_number(report.unit, local_today().year),
+                "number": selectors.next_number(report.unit, local_today().year),
                 "issued_on": local_today(),
             }
         )
@@ -273,7 +274,7 @@ def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     snapshot = (
         selectors.version_get_for(request.user, pk, number).snapshot
         if number
-        else documents.latest_snapshot(report)
+        else selectors.latest_snapshot(report)
     )
     try:
         data = documents.render(report, snapshot, fmt)

@@ -72,8 +72,11 @@ def test_password_change(client, coordinator):
     assert coordinator.check_password("mot-mat-khau-moi-2026")
 
 
-def test_password_reset_by_email(client, coordinator):
-    response = client.post(reverse("accounts:password_reset"), {"email": "Coordinator@Example.org"})
+def test_password_reset_by_email(client, coordinator, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox hands it to the worker
+        response = client.post(
+            reverse("accounts:password_reset"), {"email": "Coordinator@Example.org"}
+        )
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     message = mail.outbox[0]

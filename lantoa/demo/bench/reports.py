@@ -14,7 +14,7 @@ from lantoa.accounts.services import user_create
 from lantoa.core.numbers import format_number
 from lantoa.demo.bench.dashboard import ensure_data
 from lantoa.org.models import Unit
-from lantoa.reporting import documents
+from lantoa.reporting import documents, selectors
 from lantoa.reporting.content import collect
 from lantoa.reporting.models import Report, ReportingRule
 from lantoa.reporting.periods import ReportingPeriod
@@ -36,7 +36,7 @@ def _timed(action, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
 def run(scale: str = "province") -> tuple[str, list[tuple[str, list[float]]], int]:
     note = ensure_data(scale)
     ward = Unit.objects.filter(kind=Unit.Kind.PEOPLE_COMMITTEE).order_by("path").first()
-    report = documents.report_for_period(ward, ReportingPeriod.parse("2026"))
+    report = selectors.report_for_period(ward, ReportingPeriod.parse("2026"))
 
     def build() -> None:
         documents.render(report, collect(report), "docx")

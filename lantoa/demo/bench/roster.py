@@ -13,7 +13,8 @@ from openpyxl import Workbook
 from lantoa.core.numbers import format_number
 from lantoa.org.models import Unit
 from lantoa.org.roster import COLUMNS, parse_roster
-from lantoa.org.services import roster_import_apply, unit_create
+from lantoa.org.roster_import import roster_import_apply
+from lantoa.org.services import unit_create
 
 ROWS = 5_000
 REPEAT = 5

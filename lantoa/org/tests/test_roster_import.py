@@ -323,7 +323,7 @@ def _queued_job(coordinator, world, status=RosterImport.Status.PENDING, attempts
 def test_an_import_that_breaks_ends_as_failed_with_its_reason(coordinator, world, login):
     """The stored file vanished before the worker read it: the job says so and nothing is
     saved, instead of spinning "đang kiểm tra" for ever."""
-    from lantoa.org.services import roster_import_run
+    from lantoa.org.roster_import import roster_import_run
 
     job = _queued_job(coordinator, world)
     job.file.storage.delete(job.file.name)
@@ -336,7 +336,7 @@ def test_an_import_that_breaks_ends_as_failed_with_its_reason(coordinator, world
 
 
 def test_a_job_left_running_by_a_killed_worker_is_retried_then_failed(coordinator, world):
-    from lantoa.org.services import roster_import_run
+    from lantoa.org.roster_import import roster_import_run
     from lantoa.org.tasks import roster_imports_resume
 
     interrupted = _queued_job(coordinator, world, RosterImport.Status.RUNNING, attempts=1)

@@ -126,10 +126,10 @@ def test_o4_1_a_school_issues_its_own_plan_with_its_own_number_and_signer(
     assert "- Phòng Văn hóa - Xã hội;" in recipients
     assert signer.split("\n")[0] == "HIỆU TRƯỞNG" and signer.rstrip().endswith("Vũ Thị Hạnh")
 
-    # T2 (schools with an issued plan) now counts school A
-    target = issued_plan.targets.get(indicator__kind=Indicator.Kind.UNIT_SHARE)
-    row = next(r for r in readings_for(world.ward) if r.target == target)
-    assert row.reading.numerator == 1
+    # T2 (schools with an issued plan), computed as its words propose, now counts school A
+    rows = readings_for(world.ward)
+    row = next(r for r in rows if r.target.indicator.kind == Indicator.Kind.UNIT_SHARE)
+    assert row.target.plan == issued_plan and row.reading.numerator == 1
 
 
 def test_a_unit_cannot_derive_from_a_draft(saved_plan, coordinator, world):

@@ -76,7 +76,10 @@ def test_emails_go_now_or_in_the_morning_digest(due_task, django_capture_on_comm
         reminders_send(today=dt.date(2026, 4, 27))
     assert [m.to for m in mail.outbox] == [["gv_an@example.org"]]
     assert mail.outbox[0].subject == "Lan Tỏa nhắc việc"
-    with time_machine.travel(dt.datetime(2026, 4, 28, 0, 15, tzinfo=dt.UTC), tick=False):
+    with (
+        time_machine.travel(dt.datetime(2026, 4, 28, 0, 15, tzinfo=dt.UTC), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         assert digest_send() == 1
         assert digest_send() == 0
     assert mail.outbox[-1].to == ["ht_an@example.org"]

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from conftest import at_hcm
 from lantoa.plans.models import Plan
-from lantoa.reporting import documents
+from lantoa.reporting import documents, selectors
 from lantoa.reporting.services import report_decide, report_issue, report_open, report_submit
 from lantoa.reporting.tests.conftest import Q3, brief, record
 
@@ -49,7 +49,7 @@ def issued(world, regime, ward_plan, coordinator, leader):
 
 
 def docx_of(report) -> Document:  # type: ignore[no-untyped-def]
-    data = documents.render(report, documents.latest_snapshot(report), "docx")
+    data = documents.render(report, selectors.latest_snapshot(report), "docx")
     return Document(io.BytesIO(data))
 
 
@@ -129,7 +129,7 @@ def test_a_frozen_version_prints_what_was_sent(issued, world):
 
 def test_the_pdf_comes_from_libreoffice_with_title_numbers_and_diacritics(issued):
     assert documents.soffice(), "LibreOffice must be installed (scripts/system-deps.sh)"
-    data = documents.render(issued, documents.latest_snapshot(issued), "pdf")
+    data = documents.render(issued, selectors.latest_snapshot(issued), "pdf")
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         text = "\n".join(page.extract_text() or "" for page in pdf.pages)
     assert "BÁO CÁO" in text
@@ -142,13 +142,13 @@ def test_the_pdf_comes_from_libreoffice_with_title_numbers_and_diacritics(issued
 def test_without_libreoffice_the_pdf_says_what_to_do(issued, monkeypatch, login, leader):
     monkeypatch.setattr(documents.shutil, "which", lambda name: None)
     with pytest.raises(documents.PdfUnavailable, match="LibreOffice"):
-        documents.render(issued, documents.latest_snapshot(issued), "pdf")
+        documents.render(issued, selectors.latest_snapshot(issued), "pdf")
     response = login(leader).get(f"/reports/{issued.pk}/download.pdf", follow=True)
     assert "chưa cài LibreOffice" in response.content.decode()
 
 
 def test_the_xlsx_carries_the_same_numbers(issued):
-    data = documents.render(issued, documents.latest_snapshot(issued), "xlsx")
+    data = documents.render(issued, selectors.latest_snapshot(issued), "xlsx")
     book = load_workbook(io.BytesIO(data))
     summary = {row[0]: row[1] for row in book["Tổng hợp"].iter_rows(values_only=True)}
     assert summary["Số hoạt động"] == 3

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lantoa.org.models import Unit
-from lantoa.reporting import documents
+from lantoa.reporting import documents, selectors
 from lantoa.reporting.periods import ReportingPeriod
 
 
@@ -32,9 +32,9 @@ class Command(BaseCommand):
         fmt = out.suffix.lower().lstrip(".")
         if fmt not in documents.FORMATS:
             raise CommandError("Tệp ra phải có đuôi .docx, .pdf hoặc .xlsx.")
-        report = documents.report_for_period(unit, key)
+        report = selectors.report_for_period(unit, key)
         try:
-            data = documents.render(report, documents.latest_snapshot(report), fmt)
+            data = documents.render(report, selectors.latest_snapshot(report), fmt)
         except documents.PdfUnavailable as exc:
             raise CommandError(str(exc)) from None
         out.write_bytes(data)

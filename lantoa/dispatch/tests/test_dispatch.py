@@ -1,5 +1,6 @@
 """D1: a plan reaches its recipients in the system, by e-mail (through a local SMTP server) or
-on paper; opening the link records when and by whom; a report's recipient opening it counts."""
+on paper, as the document it was when sent; opening the link records when and by whom; a
+report's recipient opening it counts, and each version of a report is sent anew."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from aiosmtpd.controller import Controller
 
 from conftest import make_unit, make_user
 from lantoa.accounts.models import Notification, Role
-from lantoa.distribution.models import Dispatch
+from lantoa.dispatch.models import Dispatch
+from lantoa.dispatch.selectors import dispatches_of
 from lantoa.org.models import Unit
 from lantoa.plans.models import Distribution, Plan
 
@@ -78,7 +80,7 @@ def test_a_plan_goes_to_each_recipient_by_the_channel_it_can_receive(
 ):
     client = login(coordinator)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/d/plans/{issued_plan.pk}/send/")
+        client.post(f"/plans/{issued_plan.pk}/send/")
 
     channels = dict(Dispatch.objects.values_list("recipient_name", "channel"))
     assert channels == {
@@ -93,11 +95,14 @@ def test_a_plan_goes_to_each_recipient_by_the_channel_it_can_receive(
     assert set(by_address) == {("mttq@example.org",), ("school_a_officer@example.org",)}
     message = by_address[("mttq@example.org",)]  # the school's is its notification e-mail
     link = re.search(r"http://testserver(/d/[\w-]+/)", message).group(1)
-    unsent = Distribution.objects.filter(plan=issued_plan, sent_at__isnull=True)
-    assert set(unsent.values_list("recipient", flat=True)) == {"Sở GD&ĐT", "Lưu: VT, VHXH"}
+    document = Dispatch.objects.get(channel="email").document
+    assert (document.subject, document.filename) == (issued_plan, "ke-hoach-12-kh-ubnd.docx")
 
     opened = login(school_a_officer).get(note.url.replace("http://testserver", ""))
     assert opened.status_code == 200 and opened["Content-Type"].startswith("application/vnd")
+    Plan.objects.filter(pk=issued_plan.pk).update(title="Sửa sau khi gửi")
+    as_sent = b"".join(login(school_a_officer).get(note.url).streaming_content)
+    assert as_sent == document.file.open("rb").read()  # the bytes that left, not today's plan
     school = Dispatch.objects.get(recipient_name="Trường Tiểu học Thử A")
     assert school.opened_by == school_a_officer and school.opened_at is not None
 
@@ -106,7 +111,6 @@ def test_a_plan_goes_to_each_recipient_by_the_channel_it_can_receive(
     assert Client().get(link).status_code == 200  # the e-mail link needs no account
     front = Dispatch.objects.get(channel="email")
     assert front.opened_at is not None and front.opened_by is None
-    assert Distribution.objects.get(recipient="Ủy ban MTTQ phường").acknowledged_at
 
     page = client.get(issued_plan.get_absolute_url()).content.decode()
     assert "đã mở" in page and "cần thêm thư điện tử" in page
@@ -114,11 +118,11 @@ def test_a_plan_goes_to_each_recipient_by_the_channel_it_can_receive(
 
 def test_sending_again_reaches_only_new_recipients(issued_plan, coordinator, world, login):
     client = login(coordinator)
-    client.post(f"/d/plans/{issued_plan.pk}/send/")
+    client.post(f"/plans/{issued_plan.pk}/send/")
     Distribution.objects.filter(recipient="Sở GD&ĐT").update(unit=world.department)
     make_user("so_officer", Role.PROVINCE_VIEWER, world.department)
-    client.post(f"/d/plans/{issued_plan.pk}/send/")
-    assert Dispatch.objects.filter(plan=issued_plan).count() == 4
+    client.post(f"/plans/{issued_plan.pk}/send/")
+    assert dispatches_of(issued_plan).count() == 4
     assert Dispatch.objects.get(unit=world.department).channel == "in_system"
     assert not Dispatch.objects.filter(recipient_name="Sở GD&ĐT").exists()  # no longer addressless
 
@@ -126,7 +130,7 @@ def test_sending_again_reaches_only_new_recipients(issued_plan, coordinator, wor
 def test_an_in_system_link_opens_only_for_its_unit(
     issued_plan, coordinator, school_b_officer, login
 ):
-    login(coordinator).post(f"/d/plans/{issued_plan.pk}/send/")
+    login(coordinator).post(f"/plans/{issued_plan.pk}/send/")
     school = Dispatch.objects.get(recipient_name="Trường Tiểu học Thử A")
     assert login(school_b_officer).get(school.get_absolute_url()).status_code == 404
     from django.test import Client
@@ -137,7 +141,7 @@ def test_an_in_system_link_opens_only_for_its_unit(
 
 
 def test_another_ward_cannot_send_our_plan(issued_plan, other_coordinator, login):
-    assert login(other_coordinator).post(f"/d/plans/{issued_plan.pk}/send/").status_code == 404
+    assert login(other_coordinator).post(f"/plans/{issued_plan.pk}/send/").status_code == 404
     assert not Dispatch.objects.exists()
 
 
@@ -151,8 +155,9 @@ def test_a_report_records_when_its_recipient_opened_it(world, coordinator, schoo
     rule = rules_ensure(world.ward, recipient=world.department)[0]
     report = report_open(actor=None, unit=world.school_a, rule=rule, key=Q3)
     report_submit(actor=school_a_officer, report=report, now=at_hcm(2026, 9, 16))
-    dispatch = Dispatch.objects.get(report=report)
+    dispatch = dispatches_of(report).get()
     assert (dispatch.unit, dispatch.channel) == (world.ward, "in_system")
+    assert dispatch.document.file.name.endswith(".docx")
 
     login(school_a_officer).get(report.get_absolute_url())  # the sender: not an opening
     dispatch.refresh_from_db()
@@ -172,9 +177,9 @@ def test_a_group_line_reaches_each_unit_of_the_group_and_leaders_reach_the_leade
     )  # fmt: skip
     Distribution.objects.create(plan=plan, recipient="Các trường học trên địa bàn phường")
     Distribution.objects.create(plan=plan, position=1, recipient="Lãnh đạo UBND phường")
-    login(coordinator).post(f"/d/plans/{plan.pk}/send/")
+    login(coordinator).post(f"/plans/{plan.pk}/send/")
 
-    rows = {d.recipient_name: d.channel for d in Dispatch.objects.filter(plan=plan)}
+    rows = {d.recipient_name: d.channel for d in dispatches_of(plan)}
     assert rows == {
         world.school_a.name: "in_system",  # it has an account
         world.school_b.name: "no_address",
@@ -182,9 +187,25 @@ def test_a_group_line_reaches_each_unit_of_the_group_and_leaders_reach_the_leade
     }
     assert Notification.objects.filter(user=leader, text__contains="13/KH-UBND").exists()
     assert not Notification.objects.filter(user=coordinator, text__contains="13/KH-UBND").exists()
-    line = Distribution.objects.get(plan=plan, position=0)
-    assert line.sent_at is not None and line.acknowledged_at is None
-    school = Dispatch.objects.get(plan=plan, unit=world.school_a)
+    school = dispatches_of(plan).get(unit=world.school_a)
     login(school_a_officer).get(school.get_absolute_url())
-    line.refresh_from_db()
-    assert line.acknowledged_at is not None
+    school.refresh_from_db()
+    assert school.opened_by == school_a_officer
+
+
+def test_each_version_of_a_report_is_sent_as_it_was(world, coordinator, school_a_officer):
+    from conftest import at_hcm
+    from lantoa.reporting.periods import ReportingPeriod
+    from lantoa.reporting.services import report_decide, report_open, report_submit, rules_ensure
+
+    rule = rules_ensure(world.ward, recipient=world.department)[0]
+    report = report_open(
+        actor=None, unit=world.school_a, rule=rule, key=ReportingPeriod.parse("2026-Q3")
+    )
+    report_submit(actor=school_a_officer, report=report, now=at_hcm(2026, 9, 16))
+    report_decide(actor=None, report=report, accept=False, comment="Thiếu số liệu tháng 9.")
+    report_submit(actor=school_a_officer, report=report, now=at_hcm(2026, 9, 18))
+
+    first, second = dispatches_of(report)
+    assert second.document.title.endswith("(lần 2)") and "(lần" not in first.document.title
+    assert first.document.file.name != second.document.file.name

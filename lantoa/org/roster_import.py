@@ -1,0 +1,246 @@
+"""Importing a roster file (issue 2, item 5; issue 10, item 8): the upload is kept and checked
+by the worker, which saves all or nothing and always ends the job — done, or failed with a
+reason people can read — even when a worker was killed midway (`roster_imports_recover`).
+
+The worker job is defined here, beside the code it runs, so that starting an import (which
+queues the job) and running it live in one module; `org.tasks` imports it for the worker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from huey.contrib.djhuey import db_task
+
+from lantoa.core.audit import audit_entry, diff, snapshot
+from lantoa.core.dates import local_today
+from lantoa.core.models import AuditEntry
+from lantoa.core.scoping import ScopedUser
+from lantoa.core.text import fold
+from lantoa.org.models import Person, Posting, RosterImport, Unit
+from lantoa.org.roster import RosterRow, parse_roster
+from lantoa.org.services import PERSON_FIELDS, person_move, require_write
+
+logger = logging.getLogger(__name__)
+
+ROSTER_FILE_TOO_BIG = _("Tệp lớn hơn %(mb)s MB. Hãy chia danh sách thành nhiều tệp.")
+ROSTER_FILE_TYPE = _("Chỉ nhận tệp .xlsx hoặc .csv. Hãy tải tệp mẫu và điền theo mẫu.")
+
+
+@transaction.atomic
+def roster_import_start(*, actor: ScopedUser, unit: Unit, uploaded: UploadedFile) -> RosterImport:
+    """Keep the uploaded file and queue its import; the worker does the rest."""
+    require_write(actor, unit)
+    if uploaded.size > settings.LANTOA_ROSTER_MAX_BYTES:
+        raise ValidationError(
+            {"file": str(ROSTER_FILE_TOO_BIG) % {"mb": settings.LANTOA_ROSTER_MAX_BYTES // 2**20}}
+        )
+    if not uploaded.name.lower().endswith((".xlsx", ".csv", ".xls", ".xlsm")):
+        raise ValidationError({"file": ROSTER_FILE_TYPE})
+    job = RosterImport.objects.create(
+        unit=unit, uploaded_by=actor, file=uploaded, original_name=uploaded.name[:255]
+    )
+    transaction.on_commit(lambda: roster_import_job(job.pk))
+    return job
+
+
+ROSTER_IMPORT_CRASHED = _(
+    "Nhập thất bại: %(reason)s. Chưa lưu dòng nào; hãy tải tệp lên lại, nếu vẫn lỗi xin báo quản "
+    "trị hệ thống."
+)
+ROSTER_IMPORT_INTERRUPTED = _("máy chủ dừng giữa chừng hai lần khi đang kiểm tra tệp")
+ROSTER_IMPORT_UNREADABLE = _("máy chủ không đọc được tệp đã tải lên")
+ROSTER_IMPORT_UNEXPECTED = _("gặp lỗi không lường trước (đã ghi vào nhật ký máy chủ)")
+MAX_ROSTER_ATTEMPTS = 2
+
+
+def roster_import_run(job_id: int) -> RosterImport:
+    """Check every row (showing progress), then save all or nothing. Idempotent per job: a job
+    is claimed by one worker at a time, and whatever goes wrong ends it as failed with the
+    reason, never left "running" (issue 10, item 8)."""
+    claimed = RosterImport.objects.filter(pk=job_id, status=RosterImport.Status.PENDING).update(
+        status=RosterImport.Status.RUNNING, attempts=F("attempts") + 1
+    )
+    job = RosterImport.objects.select_related("unit", "uploaded_by").get(pk=job_id)
+    if not claimed:  # finished, or another worker has it
+        return job
+    try:
+        return _roster_import_check_and_save(job)
+    except OSError:
+        logger.exception("roster import %s: the stored file could not be read", job_id)
+        return _roster_import_failed(job, str(ROSTER_IMPORT_UNREADABLE))
+    except Exception:  # noqa: BLE001 - any failure must end the job, with a reason people read
+        logger.exception("roster import %s failed", job_id)
+        return _roster_import_failed(job, str(ROSTER_IMPORT_UNEXPECTED))
+
+
+def _roster_import_check_and_save(job: RosterImport) -> RosterImport:
+    actor = job.uploaded_by
+    writable = {u.code: u for u in _writable_units(actor, job.unit)}
+
+    def progress(done: int, total: int) -> None:
+        RosterImport.objects.filter(pk=job.pk).update(processed_rows=done, total_rows=total)
+
+    with job.file.open("rb") as handle:
+        content = handle.read()
+    parsed = parse_roster(content, job.original_name, units=writable, progress=progress)
+    job.total_rows = parsed.total_rows
+    job.processed_rows = parsed.total_rows
+    job.finished_at = timezone.now()
+    if parsed.errors:
+        job.status = RosterImport.Status.FAILED
+        job.errors = [e.as_dict() for e in parsed.errors]
+    else:
+        job.summary = roster_import_apply(actor=actor, rows=parsed.rows, units=writable)
+        job.status = RosterImport.Status.DONE
+    job.save(
+        update_fields=["status", "errors", "summary", "total_rows", "processed_rows", "finished_at"]
+    )
+    return job
+
+
+def _roster_import_failed(job: RosterImport, reason: str) -> RosterImport:
+    text = str(ROSTER_IMPORT_CRASHED) % {"reason": reason[:300]}
+    job.status = RosterImport.Status.FAILED
+    job.errors = [{"row": None, "column": "", "message": text, "text": text}]
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "errors", "finished_at"])
+    return job
+
+
+@db_task()
+def roster_import_job(job_id: int) -> None:
+    """The worker's side of an import (queued by `roster_import_start`)."""
+    roster_import_run(job_id)
+
+
+def roster_imports_recover() -> list[int]:
+    """When the worker starts: a job a killed worker left running goes back in the queue
+    once; a second interruption ends it as failed. Returns the ids queued again."""
+    retry = []
+    for job in RosterImport.objects.filter(status=RosterImport.Status.RUNNING):
+        if job.attempts >= MAX_ROSTER_ATTEMPTS:
+            _roster_import_failed(job, str(ROSTER_IMPORT_INTERRUPTED))
+            continue
+        RosterImport.objects.filter(pk=job.pk, status=RosterImport.Status.RUNNING).update(
+            status=RosterImport.Status.PENDING
+        )
+        retry.append(job.pk)
+    return retry
+
+
+def _writable_units(actor: Any, unit: Unit) -> list[Unit]:
+    units = Unit.objects.filter(path__startswith=unit.path)
+    if actor is None:
+        return list(units)
+    return [u for u in units if actor.scope.can_write(u)]
+
+
+@transaction.atomic
+def roster_import_apply(
+    *, actor: Any, rows: list[RosterRow], units: dict[str, Unit]
+) -> dict[str, int]:
+    """Save checked rows in one transaction: new people, changed details, moves between units.
+
+    A row matches an existing person in the same units by folded name + birth date. Blank
+    optional cells never erase what is saved; people missing from the file are left alone.
+    """
+    today = local_today()
+    unit_ids = [u.pk for u in units.values()]
+    existing: dict[tuple[str, dt.date | None], Person] = {
+        (p.name_folded, p.birth_date): p
+        for p in Person.objects.filter(unit_id__in=unit_ids).select_related("unit")
+    }
+    to_create: list[Person] = []
+    to_update: list[Person] = []
+    moves: list[tuple[Person, Unit, dt.date]] = []
+    entries = []
+    for row in rows:
+        unit = units[row.unit_code]
+        person = existing.get(row.key)
+        if person is None:
+            person = Person(
+                full_name=row.full_name,
+                name_folded=fold(row.full_name),
+                birth_date=row.birth_date,
+                gender=row.gender,
+                staff_category=row.staff_category,
+                position=row.position,
+                unit=unit,
+                phone=row.phone,
+                email=row.email,
+                active_from=row.active_from or today,
+            )
+            to_create.append(person)
+            continue
+        before = snapshot(person, PERSON_FIELDS)
+        for name in ("gender", "position", "phone", "email"):
+            value = getattr(row, name)
+            if value:
+                setattr(person, name, value)
+        person.staff_category = row.staff_category
+        if person.unit_id != unit.pk:
+            moves.append((person, unit, row.active_from or today))
+            continue
+        changes = diff(before, snapshot(person, PERSON_FIELDS))
+        if changes:
+            to_update.append(person)
+            entries.append(
+                audit_entry(
+                    actor=actor,
+                    action="person.changed",
+                    obj=person,
+                    unit_path=unit.path,
+                    changes=changes,
+                )
+            )
+    Person.objects.bulk_create(to_create, batch_size=1000)
+    Posting.objects.bulk_create(
+        [
+            Posting(
+                person=p,
+                unit=p.unit,
+                staff_category=p.staff_category,
+                position=p.position,
+                start=p.active_from,
+            )
+            for p in to_create
+        ],
+        batch_size=1000,
+    )
+    entries.extend(
+        audit_entry(
+            actor=actor,
+            action="person.created",
+            obj=p,
+            unit_path=p.unit.path,
+            changes={"source": [None, "roster_import"]},
+        )
+        for p in to_create
+    )
+    if to_update:
+        Person.objects.bulk_update(
+            to_update, ["gender", "position", "phone", "email", "staff_category"], batch_size=1000
+        )
+        for person in to_update:
+            Posting.objects.filter(person=person, end__isnull=True).update(
+                staff_category=person.staff_category, position=person.position
+            )
+    AuditEntry.objects.bulk_create(entries, batch_size=1000)
+    for person, unit, on in moves:
+        person_move(actor=actor, person=person, unit=unit, on=max(on, today))
+    return {
+        "created": len(to_create),
+        "updated": len(to_update),
+        "moved": len(moves),
+        "unchanged": len(rows) - len(to_create) - len(to_update) - len(moves),
+    }
