@@ -14,9 +14,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.accounts.models import User
-from lantoa.core.forms import StyledFormMixin
+from lantoa.core.forms import StyledFormMixin, VNDateField
 from lantoa.core.mail import mail_queue
-from lantoa.org.forms import VNDateField
 
 
 class LoginForm(StyledFormMixin, AuthenticationForm):

@@ -12,9 +12,8 @@ from django.utils import timezone
 from lantoa.accounts.models import Notification, Role, RoleAssignment, User
 from lantoa.core.audit import audit_record, diff, snapshot
 from lantoa.core.mail import mail_queue
-from lantoa.core.scoping import ScopedUser
+from lantoa.core.scoping import ScopedUser, require_write
 from lantoa.org.models import Unit
-from lantoa.org.services import require_write
 
 USER_FIELDS = ["username", "email", "full_name", "is_active"]
 

@@ -8,8 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.activities.models import Activity, ActivityKind
-from lantoa.core.forms import StyledFormMixin, VersionedFormMixin
-from lantoa.org.forms import VNDateField
+from lantoa.core.forms import StyledFormMixin, VersionedFormMixin, VNDateField
 
 
 class ActivityForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):

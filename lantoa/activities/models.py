@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.dates import format_vn_datetime
 from lantoa.core.models import EvidenceFile, LiveManager, SoftDeleted
 from lantoa.org.models import Audience, Person, Unit
 from lantoa.plans.models import Plan, TaskOccurrence
@@ -208,7 +209,7 @@ class CheckInSession(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.activity} ({self.expires_at:%d/%m/%Y %H:%M})"
+        return f"{self.activity} ({format_vn_datetime(self.expires_at)})"
 
     def get_absolute_url(self) -> str:
         return reverse("checkin", args=[self.token])

@@ -22,14 +22,13 @@ from lantoa.activities.models import (
 )
 from lantoa.core.audit import audit_entry, audit_record, diff, snapshot
 from lantoa.core.concurrency import version_claim
-from lantoa.core.dates import format_vn_date
+from lantoa.core.dates import format_vn_date, format_vn_datetime
 from lantoa.core.files import check_evidence, evidence_fields
 from lantoa.core.models import AuditEntry
-from lantoa.core.scoping import ScopedUser
+from lantoa.core.scoping import ScopedUser, require_write
 from lantoa.core.text import nfc
 from lantoa.org.models import Person, Unit
 from lantoa.org.selectors import ward_root_of
-from lantoa.org.services import require_write
 
 ACTIVITY_CO_ORGANISER_OUTSIDE = _("Đơn vị phối hợp phải thuộc cùng phường, xã với đơn vị tổ chức.")
 ATTENDANCE_PERSON_OUTSIDE = _("Chỉ chọn được người trong danh sách cán bộ bạn được xem.")
@@ -388,9 +387,7 @@ def checkin_open(*, actor: ScopedUser | None, activity: Activity) -> CheckInSess
         action="checkin.opened",
         obj=activity,
         unit_path=activity.organiser.path,
-        changes={
-            "expires_at": [None, timezone.localtime(session.expires_at).strftime("%d/%m/%Y %H:%M")]
-        },
+        changes={"expires_at": [None, format_vn_datetime(session.expires_at)]},
     )
     return session
 

@@ -9,9 +9,8 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils import timezone
 
-from lantoa.core.dates import format_vn_date
+from lantoa.core.dates import format_vn_date, format_vn_datetime
 from lantoa.core.models import AuditEntry
 from lantoa.core.text import fold
 
@@ -22,7 +21,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, models.Model):
         return str(value)
     if isinstance(value, dt.datetime):
-        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+        return format_vn_datetime(value)
     if isinstance(value, dt.date):
         return format_vn_date(value)
     if isinstance(value, decimal.Decimal):

@@ -55,6 +55,14 @@ def format_vn_date(value: dt.date | dt.datetime | None) -> str:
     return value.strftime(DATE_FORMAT)
 
 
+def format_vn_datetime(value: dt.datetime | None) -> str:
+    """ "02/12/2026 14:05" in Asia/Ho_Chi_Minh."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{local.strftime(DATE_FORMAT)} {local:%H:%M}"
+
+
 def local_today() -> dt.date:
     """Today in Asia/Ho_Chi_Minh (the server may run in UTC)."""
     return timezone.localdate()

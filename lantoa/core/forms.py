@@ -1,8 +1,19 @@
-"""Form helpers shared by every app: Bootstrap classes on widgets, nothing else."""
+"""Form helpers shared by every app: Bootstrap classes on widgets, the record's version, and
+the date field typed as dd/mm/yyyy."""
 
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.core.dates import (
+    DATE_FORMAT,
+    MAX_YEAR,
+    MIN_YEAR,
+    DateOutOfRange,
+    ImpossibleDate,
+    parse_vn_date,
+)
 
 
 class StyledFormMixin:
@@ -35,3 +46,40 @@ class VersionedFormMixin:
         if record is not None and record.pk:
             field.initial = record.version
         self.fields["version"] = field  # type: ignore[attr-defined]
+
+
+class VNDateField(forms.DateField):
+    """A date typed as dd/mm/yyyy."""
+
+    default_error_messages = {
+        "invalid": _("Nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/09/1985."),
+        "impossible": _("Ngày này không có trên lịch (ví dụ 31/02); kiểm tra lại ngày và tháng."),
+        "out_of_range": _("Năm phải từ %(min)s đến %(max)s; kiểm tra lại năm đã gõ."),
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("input_formats", [DATE_FORMAT])
+        kwargs.setdefault(
+            "widget", forms.DateInput(format=DATE_FORMAT, attrs={"placeholder": "dd/mm/yyyy"})
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str) and value.strip():
+            try:
+                return parse_vn_date(value)
+            except DateOutOfRange:
+                raise forms.ValidationError(
+                    self.error_messages["out_of_range"],
+                    code="out_of_range",
+                    params={"min": MIN_YEAR, "max": MAX_YEAR},
+                ) from None
+            except ImpossibleDate:
+                raise forms.ValidationError(
+                    self.error_messages["impossible"], code="impossible"
+                ) from None
+            except ValueError:
+                raise forms.ValidationError(
+                    self.error_messages["invalid"], code="invalid"
+                ) from None
+        return super().to_python(value)

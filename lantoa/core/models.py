@@ -13,6 +13,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from lantoa.core.dates import format_vn_datetime
+
 
 class AuditEntry(models.Model):
     at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
@@ -49,7 +51,7 @@ class AuditEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.at:%d/%m/%Y %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+        return f"{format_vn_datetime(self.at)} {self.actor_name} {self.action} {self.object_repr}"
 
     @property
     def action_label(self) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
@@ -23,6 +24,21 @@ class Scope:
     read_paths: frozenset[str] = field(default_factory=frozenset)
     write_paths: frozenset[str] = field(default_factory=frozenset)
     is_superuser: bool = False
+    # (role, path): the unit each role held stands at — the ward's root for a coordinator or a
+    # leader, the unit itself otherwise — for the rules that ask "which role, where".
+    homes: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+
+    def home_paths(self, *roles: str) -> set[str]:
+        return {path for role, path in self.homes if role in roles}
+
+    def holds(self, path: str, *roles: str) -> bool:
+        """One of the roles is held at exactly this unit (the ward's coordinator, the Sở's
+        officer); always for a superuser."""
+        return self.is_superuser or path in self.home_paths(*roles)
+
+    def reaches(self, path: str, *roles: str) -> bool:
+        """The unit lies within the home of one of the roles; always for a superuser."""
+        return self.is_superuser or any(path.startswith(h) for h in self.home_paths(*roles))
 
     def can_read_path(self, path: str) -> bool:
         return self.is_superuser or any(path.startswith(p) for p in self.read_paths)
@@ -102,8 +118,6 @@ def get_in_scope(
 
     Missing and forbidden look the same to a reader (STYLE.md), so a guessed URL tells nothing.
     """
-    from django.core.exceptions import PermissionDenied
-
     try:
         obj = scope_filter(queryset, scope, path_field).get(pk=pk)
     except (queryset.model.DoesNotExist, ValueError, TypeError):
@@ -123,3 +137,10 @@ def _follow(obj: object, path_field: str) -> str:
         if value is None:
             return ""
     return str(value)
+
+
+def require_write(actor: ScopedUser | None, unit: HasPath) -> None:
+    """Raise PermissionDenied unless `actor` may change records of `unit` (None: the system —
+    the demo loader, commands, the worker)."""
+    if actor is not None and not actor.scope.can_write(unit):
+        raise PermissionDenied

@@ -7,10 +7,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.core.forms import StyledFormMixin
+from lantoa.core.forms import StyledFormMixin, VNDateField
 from lantoa.indicators.models import Indicator
 from lantoa.indicators.params import C, K, S
-from lantoa.org.forms import VNDateField
 
 CHECKS = forms.CheckboxSelectMultiple
 

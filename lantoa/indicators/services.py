@@ -17,10 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from lantoa.core.audit import audit_record
 from lantoa.core.dates import format_vn_date
 from lantoa.core.files import check_evidence, evidence_fields
-from lantoa.core.scoping import ScopedUser
+from lantoa.core.scoping import ScopedUser, require_write
 from lantoa.indicators.models import Indicator, ManualValue
 from lantoa.indicators.params import clean_params
-from lantoa.org.services import require_write
 
 MANUAL_ONLY = _("Chỉ nhập số liệu cho chỉ tiêu tính theo cách “nhập số liệu có minh chứng”.")
 MANUAL_NEEDS_FILE = _("Kèm tệp minh chứng cho số liệu (ảnh, PDF, Word hoặc Excel).")

@@ -7,52 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.core.dates import (
-    MAX_YEAR,
-    MIN_YEAR,
-    DateOutOfRange,
-    ImpossibleDate,
-    parse_vn_date,
-)
-from lantoa.core.forms import StyledFormMixin, VersionedFormMixin
+from lantoa.core.forms import StyledFormMixin, VersionedFormMixin, VNDateField
 from lantoa.org.models import Person, Unit
-
-
-class VNDateField(forms.DateField):
-    """A date typed as dd/mm/yyyy."""
-
-    default_error_messages = {
-        "invalid": _("Nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/09/1985."),
-        "impossible": _("Ngày này không có trên lịch (ví dụ 31/02); kiểm tra lại ngày và tháng."),
-        "out_of_range": _("Năm phải từ %(min)s đến %(max)s; kiểm tra lại năm đã gõ."),
-    }
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("input_formats", ["%d/%m/%Y"])
-        kwargs.setdefault(
-            "widget", forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
-        )
-        super().__init__(**kwargs)
-
-    def to_python(self, value: Any) -> Any:
-        if isinstance(value, str) and value.strip():
-            try:
-                return parse_vn_date(value)
-            except DateOutOfRange:
-                raise forms.ValidationError(
-                    self.error_messages["out_of_range"],
-                    code="out_of_range",
-                    params={"min": MIN_YEAR, "max": MAX_YEAR},
-                ) from None
-            except ImpossibleDate:
-                raise forms.ValidationError(
-                    self.error_messages["impossible"], code="impossible"
-                ) from None
-            except ValueError:
-                raise forms.ValidationError(
-                    self.error_messages["invalid"], code="invalid"
-                ) from None
-        return super().to_python(value)
 
 
 class UnitForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):

@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.dates import format_vn_date
+
 PATH_SEGMENT_WIDTH = 9  # "000000042/": ids up to a billion keep the path sortable
 
 
@@ -272,7 +274,7 @@ class Posting(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} — {self.unit} ({self.start:%d/%m/%Y})"
+        return f"{self.person} — {self.unit} ({format_vn_date(self.start)})"
 
 
 class Audience(models.Model):

@@ -24,11 +24,11 @@ from huey.contrib.djhuey import db_task
 from lantoa.core.audit import audit_entry, diff, snapshot
 from lantoa.core.dates import local_today
 from lantoa.core.models import AuditEntry
-from lantoa.core.scoping import ScopedUser
+from lantoa.core.scoping import ScopedUser, require_write
 from lantoa.core.text import fold
 from lantoa.org.models import Person, Posting, RosterImport, Unit
 from lantoa.org.roster import RosterRow, parse_roster
-from lantoa.org.services import PERSON_FIELDS, person_move, require_write
+from lantoa.org.services import PERSON_FIELDS, person_move
 
 logger = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from lantoa.core.audit import audit_record, diff, snapshot
 from lantoa.core.concurrency import version_claim
 from lantoa.core.dates import format_vn_date, local_today
-from lantoa.core.scoping import ScopedUser
+from lantoa.core.scoping import ScopedUser, require_write
 from lantoa.core.text import fold, nfc
 from lantoa.org.models import (
     PATH_SEGMENT_WIDTH,
@@ -63,12 +63,6 @@ UNIT_PARENT_CYCLE = _(
     "Không thể đặt đơn vị cấp trên là chính đơn vị này hoặc đơn vị cấp dưới của nó."
 )
 UNIT_HEAD_OUTSIDE = _("Thủ trưởng đơn vị phải là người thuộc đơn vị này.")
-
-
-def require_write(actor: ScopedUser | None, unit: Unit) -> None:
-    """Raise PermissionDenied unless `actor` may change records of `unit` (None: the system)."""
-    if actor is not None and not actor.scope.can_write(unit):
-        raise PermissionDenied
 
 
 def unit_path_for(unit: Unit) -> str:

@@ -8,8 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.core.forms import StyledFormMixin, VersionedFormMixin
-from lantoa.org.forms import VNDateField
+from lantoa.core.forms import StyledFormMixin, VersionedFormMixin, VNDateField
 from lantoa.plans.models import Distribution, Plan, Task, TaskOccurrence
 from lantoa.plans.selectors import PeriodFilters, TaskFilters
 

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.lifecycle import Lifecycle, Move
 from lantoa.core.models import EvidenceFile
 from lantoa.org.models import Person, Unit
 
@@ -18,6 +19,13 @@ class Plan(models.Model):
         DRAFT = "draft", _("Dự thảo")
         ISSUED = "issued", _("Đã ban hành")
         SUPERSEDED = "superseded", _("Đã thay thế")
+
+    LIFECYCLE = Lifecycle(
+        Move(
+            "issue", {Status.DRAFT}, Status.ISSUED, "plan.issued",
+            refusal=_("Chỉ ban hành được kế hoạch đang ở trạng thái dự thảo."),
+        ),
+    )  # fmt: skip
 
     issuer = models.ForeignKey(
         Unit, verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT, related_name="plans"
@@ -304,6 +312,18 @@ class TaskOccurrence(models.Model):
         OPEN = "open", _("Đang thực hiện")
         DONE = "done", _("Đã hoàn thành")
         RETURNED = "returned", _("Bị trả lại")
+
+    # A unit reports a period done (again after a return); the coordinator returns a result.
+    LIFECYCLE = Lifecycle(
+        Move(
+            "done", {Status.OPEN, Status.RETURNED}, Status.DONE, "occurrence.done",
+            refusal=_("Kỳ này đã được báo hoàn thành; tải lại trang để xem kết quả đã báo."),
+        ),
+        Move(
+            "return", {Status.DONE}, Status.RETURNED, "occurrence.returned",
+            refusal=_("Chỉ trả lại được kết quả đã báo hoàn thành."),
+        ),
+    )  # fmt: skip
 
     class Bucket(models.TextChoices):
         """The four follow-up buckets (Quyết định 42/2014/QĐ-TTg)."""

@@ -11,7 +11,6 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,13 +18,14 @@ from lantoa.core.audit import audit_record, diff, snapshot
 from lantoa.core.concurrency import version_claim
 from lantoa.core.dates import format_vn_date, local_today, month_end
 from lantoa.core.files import check_evidence, evidence_fields
-from lantoa.core.scoping import ScopedUser
+from lantoa.core.lifecycle import transition
+from lantoa.core.scoping import ScopedUser, require_write
 from lantoa.core.text import fold, nfc
 from lantoa.dispatch.models import Dispatch
 from lantoa.dispatch.services import Document, document_send
 from lantoa.org.models import Unit
 from lantoa.org.selectors import signer_of
-from lantoa.org.services import require_write, unit_create
+from lantoa.org.services import unit_create
 from lantoa.plans.matching import match_units
 from lantoa.plans.models import (
     Distribution,
@@ -425,7 +425,6 @@ TASK_FIELDS = [
     "recurrence",
     "expected_result",
 ]
-OCCURRENCE_ALREADY_DONE = _("Kỳ này đã được báo hoàn thành; tải lại trang để xem kết quả đã báo.")
 OCCURRENCE_DONE_IN_FUTURE = _("Ngày hoàn thành không được sau hôm nay.")
 OCCURRENCE_HANDED_OVER = _(
     "Đơn vị đã đưa nhiệm vụ này vào %(plan)s; hãy báo kết quả ở nhiệm vụ trong kế hoạch đó."
@@ -439,7 +438,6 @@ TASK_ASSIGNEE_OUTSIDE = _("Người thực hiện phải thuộc đơn vị ch�
 PLAN_ISSUE_INCOMPLETE_06RO = _(
     "Còn %(n)s nhiệm vụ chưa đủ 06 rõ. Bổ sung cho đủ, hoặc lãnh đạo ban hành kèm lý do."
 )
-PLAN_ISSUE_NOT_DRAFT = _("Chỉ ban hành được kế hoạch đang ở trạng thái dự thảo.")
 PLAN_ISSUE_NEEDS_NUMBER = _(
     "Cần ghi số, ký hiệu và ngày ban hành (ô «Số, ký hiệu» và «Ngày ban hành» ngay trên nút "
     "Ban hành)."
@@ -522,35 +520,27 @@ def occurrence_complete(
     if completed_on > local_today():
         raise ValidationError({"completed_on": OCCURRENCE_DONE_IN_FUTURE})
     checked = [(upload, check_evidence(upload)) for upload in evidence_files]
-    occurrence.status = TaskOccurrence.Status.DONE
     occurrence.completed_on = completed_on
     occurrence.result_note = result_note.strip()
     occurrence.evidence_url = evidence_url.strip()
-    occurrence.full_clean(exclude=["task"])
-    claimed = (
-        TaskOccurrence.objects.filter(pk=occurrence.pk)
-        .exclude(status=TaskOccurrence.Status.DONE)
-        .update(
-            status=occurrence.status,
-            completed_on=occurrence.completed_on,
-            result_note=occurrence.result_note,
-            evidence_url=occurrence.evidence_url,
-        )
-    )
-    if not claimed:
-        raise ValidationError(OCCURRENCE_ALREADY_DONE)
-    for upload, kind in checked:
-        Evidence.objects.create(occurrence=occurrence, **evidence_fields(upload, kind, actor))
-    audit_record(
+    occurrence.full_clean(exclude=["task", "status"])
+    transition(
         actor=actor,
-        action="occurrence.done",
         obj=occurrence,
+        move="done",
         unit_path=unit.path,
+        values={
+            "completed_on": occurrence.completed_on,
+            "result_note": occurrence.result_note,
+            "evidence_url": occurrence.evidence_url,
+        },
         changes={
             "completed_on": [None, format_vn_date(completed_on)],
             "result": [None, result_note],
         },
     )
+    for upload, kind in checked:
+        Evidence.objects.create(occurrence=occurrence, **evidence_fields(upload, kind, actor))
     return occurrence
 
 
@@ -566,20 +556,13 @@ def occurrence_return(
         raise PermissionDenied
     if not reason.strip():
         raise ValidationError(OCCURRENCE_RETURN_NEEDS_REASON)
-    previous = occurrence.result_note
-    returned = TaskOccurrence.objects.filter(
-        pk=occurrence.pk, status=TaskOccurrence.Status.DONE
-    ).update(status=TaskOccurrence.Status.RETURNED, completed_on=None)
-    if not returned:
-        raise ValidationError(_("Chỉ trả lại được kết quả đã báo hoàn thành."))
-    occurrence.status = TaskOccurrence.Status.RETURNED
-    occurrence.completed_on = None
-    audit_record(
+    transition(
         actor=actor,
-        action="occurrence.returned",
         obj=occurrence,
+        move="return",
         unit_path=task.responsible_unit.path,
-        changes={"reason": [None, reason.strip()], "result": [previous, None]},
+        values={"completed_on": None},
+        changes={"reason": [None, reason.strip()], "result": [occurrence.result_note, None]},
     )
     return occurrence
 
@@ -735,8 +718,8 @@ def plan_issue(
 
     if actor is not None and not can_issue_plan(actor, plan):
         raise PermissionDenied
-    if plan.status != Plan.Status.DRAFT:
-        raise ValidationError(PLAN_ISSUE_NOT_DRAFT)
+    if not Plan.LIFECYCLE.allows(plan.status, "issue"):
+        raise ValidationError(Plan.LIFECYCLE["issue"].refusal)
     plan.number = number.strip() or plan.number
     plan.date = date or plan.date
     if not plan.number or plan.date is None:
@@ -748,35 +731,28 @@ def plan_issue(
         if not (allowed and override_reason.strip()):
             raise ValidationError(str(PLAN_ISSUE_INCOMPLETE_06RO) % {"n": len(incomplete)})
         plan.issue_override_reason = override_reason.strip()
-    issued = Plan.objects.filter(pk=plan.pk, status=Plan.Status.DRAFT).update(
-        status=Plan.Status.ISSUED,
-        number=plan.number,
-        date=plan.date,
-        issue_override_reason=plan.issue_override_reason,
-        version=F("version") + 1,
+    transition(
+        actor=actor,
+        obj=plan,
+        move="issue",
+        unit_path=plan.issuer.path,
+        values={
+            "number": plan.number,
+            "date": plan.date,
+            "issue_override_reason": plan.issue_override_reason,
+        },
+        changes={
+            "number": [None, plan.number],
+            "date": [None, format_vn_date(plan.date)],
+            "override_reason": [None, plan.issue_override_reason or None],
+        },
     )
-    if not issued:  # issued by someone else a moment ago
-        raise ValidationError(PLAN_ISSUE_NOT_DRAFT)
-    plan.status = Plan.Status.ISSUED
-    plan.version += 1
     # Periods now run from the plan's date; a unit's copies take over their parents' periods.
     for task in plan.tasks.filter(parent__isnull=True).select_related("plan", "parent_task"):
         if task.parent_task_id:
             _periods_take_over(task)
         else:
             _occurrences_reschedule(task)
-    audit_record(
-        actor=actor,
-        action="plan.issued",
-        obj=plan,
-        unit_path=plan.issuer.path,
-        changes={
-            "status": ["draft", "issued"],
-            "number": [None, plan.number],
-            "date": [None, format_vn_date(plan.date)],
-            "override_reason": [None, plan.issue_override_reason or None],
-        },
-    )
     return plan
 
 

@@ -9,8 +9,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.core.forms import StyledFormMixin, VersionedFormMixin
-from lantoa.org.forms import VNDateField
+from lantoa.core.forms import StyledFormMixin, VersionedFormMixin, VNDateField
 from lantoa.org.models import Unit
 from lantoa.org.selectors import ward_root_of
 from lantoa.plans.models import Plan

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.dates import format_vn_date, local_today
+from lantoa.core.lifecycle import Lifecycle, Move
 from lantoa.org.models import Unit
 from lantoa.reporting.periods import Frequency, ReportingPeriod
 
@@ -111,6 +112,27 @@ class Report(models.Model):
         SUBMITTED = "submitted", _("Đã gửi, chờ tiếp nhận")
         RETURNED = "returned", _("Bị trả lại")
         ACCEPTED = "accepted", _("Đã tiếp nhận")
+
+    # A unit submits (the ward's leader issues) a draft or a returned report; its recipient
+    # accepts or returns what was submitted (issue 11, item 3).
+    LIFECYCLE = Lifecycle(
+        Move(
+            "submit", {Status.DRAFT, Status.RETURNED}, Status.SUBMITTED, "report.submitted",
+            refusal=_("Báo cáo này đã gửi; chỉ gửi lại được khi bị trả lại."),
+        ),
+        Move(
+            "issue", {Status.DRAFT, Status.RETURNED}, Status.SUBMITTED, "report.issued",
+            refusal=_("Báo cáo này đã ban hành; chỉ ban hành lại được khi bị trả lại."),
+        ),
+        Move(
+            "accept", {Status.SUBMITTED}, Status.ACCEPTED, "report.accepted",
+            refusal=_("Báo cáo này không còn chờ tiếp nhận; tải lại trang để xem trạng thái."),
+        ),
+        Move(
+            "return", {Status.SUBMITTED}, Status.RETURNED, "report.returned",
+            refusal=_("Báo cáo này không còn chờ tiếp nhận; tải lại trang để xem trạng thái."),
+        ),
+    )  # fmt: skip
 
     unit = models.ForeignKey(
         Unit, verbose_name=_("đơn vị báo cáo"), on_delete=models.PROTECT, related_name="reports"
@@ -226,7 +248,8 @@ class Report(models.Model):
 
     @property
     def editable(self) -> bool:
-        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+        """The author may still change it: it is in a status a submission starts from."""
+        return self.LIFECYCLE.allows(self.status, "submit")
 
 
 class ReportVersion(models.Model):

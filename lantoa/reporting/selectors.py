@@ -339,19 +339,16 @@ def province_targets(department: Unit, year: int) -> tuple[list[TargetTotal], in
 def waiting_for(user: ScopedUser) -> QuerySet[Report]:
     """Submitted reports the user is to accept or return: sent to the ward they coordinate,
     or to the Sở they work for (one query; the home page counts them)."""
-    recipients = [
-        ward_root_of(a.unit).pk if a.role == Role.COORDINATOR else a.unit_id
-        for a in getattr(user, "roles", [])
-        if a.role in (Role.COORDINATOR, Role.PROVINCE_VIEWER)
-    ]
-    return Report.objects.filter(status=Report.Status.SUBMITTED, recipient_id__in=recipients)
+    return Report.objects.filter(
+        status__in=Report.LIFECYCLE["accept"].sources,
+        recipient__path__in=user.scope.home_paths(Role.COORDINATOR, Role.PROVINCE_VIEWER),
+    )
 
 
 def to_issue_for(user: ScopedUser) -> list[Report]:
     """The ward reports waiting for this leader to approve and issue them."""
     drafts = report_list_for(user).filter(
-        unit__kind=Unit.Kind.PEOPLE_COMMITTEE,
-        status__in=[Report.Status.DRAFT, Report.Status.RETURNED],
+        unit__kind=Unit.Kind.PEOPLE_COMMITTEE, status__in=Report.LIFECYCLE["issue"].sources
     )
     return [r for r in drafts if permissions.can_issue(user, r)]
 

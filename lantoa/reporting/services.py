@@ -17,10 +17,11 @@ from lantoa.accounts.services import notify
 from lantoa.core.audit import audit_record
 from lantoa.core.concurrency import version_claim
 from lantoa.core.dates import format_vn_date
+from lantoa.core.lifecycle import transition
+from lantoa.core.scoping import require_write
 from lantoa.dispatch.services import Document, Recipient, document_send
 from lantoa.org.models import Unit
 from lantoa.org.selectors import department_of, ward_root_of
-from lantoa.org.services import require_write
 from lantoa.plans.selectors import plan_in_force
 from lantoa.reporting import content, permissions
 from lantoa.reporting.models import DEFAULT_REPORTER_KINDS, Report, ReportingRule, ReportVersion
@@ -211,29 +212,37 @@ def _check_period_over(report: Report, today: dt.date) -> None:
 @transaction.atomic
 def report_submit(*, actor: Any, report: Report, now: dt.datetime | None = None) -> ReportVersion:
     """A unit sends its report: the numbers freeze into a new version (issue 5, item 2)."""
-    report = Report.objects.select_for_update().get(pk=report.pk)
+    report = Report.objects.select_related("unit", "recipient").get(pk=report.pk)
     if report.is_ward_report:
         raise PermissionDenied  # the ward's report leaves by a leader's issue
     if not permissions.can_write(actor, report):
         raise PermissionDenied
     now = now or timezone.now()
     _check_period_over(report, timezone.localdate(now))
-    version = _freeze(actor, report, now)
-    _sent(actor, report, version, now)
-    return version
+    return _send(actor, report, now, move="submit")
 
 
-def _sent(actor: Any, report: Report, version: ReportVersion, now: dt.datetime) -> None:
-    report.status = Report.Status.SUBMITTED
-    report.first_submitted_at = report.first_submitted_at or now
-    report.save(update_fields=["status", "first_submitted_at", "updated_at"])
-    audit_record(
+def _send(
+    actor: Any,
+    report: Report,
+    now: dt.datetime,
+    *,
+    move: str,
+    values: dict[str, Any] | None = None,
+    changes: dict[str, list[Any]] | None = None,
+) -> ReportVersion:
+    """Submit or issue: the status moves first (of two people sending at once, one is refused
+    before anything is frozen), then the numbers freeze, the recipient is told and the document
+    leaves."""
+    transition(
         actor=actor,
-        action="report.submitted",
         obj=report,
+        move=move,
         unit_path=report.unit.path,
-        changes={"version": [None, version.number]},
+        values={"first_submitted_at": report.first_submitted_at or now, **(values or {})},
+        changes={"version": [None, report.versions.count() + 1], **(changes or {})},
     )
+    version = _freeze(actor, report, now)
     text = _("%(unit)s đã gửi báo cáo %(period)s (lần %(n)s).") % {
         "unit": report.unit.name,
         "period": report.period_label,
@@ -242,6 +251,7 @@ def _sent(actor: Any, report: Report, version: ReportVersion, now: dt.datetime) 
     for user in deciders_of(report):
         notify(user=user, text=text, url=report.get_absolute_url())
     _dispatch(actor, report, version, now)
+    return version
 
 
 def _dispatch(actor: Any, report: Report, version: ReportVersion, now: dt.datetime) -> None:
@@ -281,14 +291,19 @@ def report_decide(
     now: dt.datetime | None = None,
 ) -> ReportVersion:
     """The recipient accepts the submitted version or returns it with a reason."""
-    report = (
-        Report.objects.select_for_update().select_related("unit", "recipient").get(pk=report.pk)
-    )
+    report = Report.objects.select_related("unit", "recipient").get(pk=report.pk)
     if not permissions.can_decide(actor, report):
         raise PermissionDenied
     comment = comment.strip()
     if not accept and not comment:
         raise ValidationError({"comment": _("Ghi lý do trả lại để đơn vị biết cần sửa gì.")})
+    transition(
+        actor=actor,
+        obj=report,
+        move="accept" if accept else "return",
+        unit_path=report.unit.path,
+        changes={"comment": [None, comment]} if comment else None,
+    )
     version = report.versions.order_by("-number")[0]  # a submitted report has one
     version.decision = (
         ReportVersion.Decision.ACCEPTED if accept else ReportVersion.Decision.RETURNED
@@ -296,16 +311,7 @@ def report_decide(
     version.decided_at = now or timezone.now()
     version.decided_by = actor if getattr(actor, "pk", None) else None
     version.comment = comment
-    version.save()
-    report.status = Report.Status.ACCEPTED if accept else Report.Status.RETURNED
-    report.save(update_fields=["status", "updated_at"])
-    audit_record(
-        actor=actor,
-        action="report.accepted" if accept else "report.returned",
-        obj=report,
-        unit_path=report.unit.path,
-        changes={"comment": [None, comment]} if comment else None,
-    )
+    version.save(update_fields=["decision", "decided_at", "decided_by", "comment"])
     if accept:
         text = _("Báo cáo %(period)s của %(unit)s đã được tiếp nhận.")
     else:
@@ -327,9 +333,7 @@ def report_issue(
 ) -> ReportVersion:
     """A leader approves the ward's report, gives it its number and date, and it goes to the
     Sở: the numbers freeze into a version as a unit's submission does (N5.2)."""
-    report = (
-        Report.objects.select_for_update().select_related("unit", "recipient").get(pk=report.pk)
-    )
+    report = Report.objects.select_related("unit", "recipient").get(pk=report.pk)
     if not permissions.can_issue(actor, report):
         raise PermissionDenied
     number = number.strip()
@@ -349,13 +353,17 @@ def report_issue(
         )  # fmt: skip
     now = now or timezone.now()
     _check_period_over(report, timezone.localdate(now))
-    report.number, report.issued_on = number, issued_on
-    report.approved_by = actor if getattr(actor, "pk", None) else None
-    report.approved_at = now
-    report.save()
-    version = _freeze(actor, report, now)
-    _sent(actor, report, version, now)
-    return version
+    return _send(
+        actor, report, now,
+        move="issue",
+        values={
+            "number": number,
+            "issued_on": issued_on,
+            "approved_by": actor if getattr(actor, "pk", None) else None,
+            "approved_at": now,
+        },
+        changes={"number": [None, number], "issued_on": [None, format_vn_date(issued_on)]},
+    )  # fmt: skip
 
 
 @transaction.atomic

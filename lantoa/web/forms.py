@@ -7,8 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.core.forms import StyledFormMixin
-from lantoa.org.forms import VNDateField
+from lantoa.core.forms import StyledFormMixin, VNDateField
 
 
 class DashboardFilterForm(StyledFormMixin, forms.Form):

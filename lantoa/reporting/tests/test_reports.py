@@ -12,6 +12,9 @@ from django.db.models import Q, Sum
 from conftest import at_hcm, make_person
 from lantoa.accounts.models import Notification
 from lantoa.activities.models import Activity, Attendance
+from lantoa.core.concurrency import StaleEdit
+from lantoa.core.lifecycle import IllegalMove, transition
+from lantoa.core.models import AuditEntry
 from lantoa.org.models import Posting, Unit
 from lantoa.plans.models import Plan, Task, TaskOccurrence
 from lantoa.reporting import content, selectors
@@ -243,6 +246,48 @@ def test_a_returned_report_keeps_its_history_and_each_resubmission_is_a_version(
     report.refresh_from_db()
     assert report.status == Report.Status.ACCEPTED
     assert report.first_submitted_at == at_hcm(2026, 9, 16, 9)  # timeliness counts the first
+
+
+def test_the_lifecycle_refuses_an_illegal_move_and_saves_only_what_the_move_names(
+    world, regime, school_a_officer
+):
+    """One transition table (issue 11, item 3): a draft cannot be accepted; a report already
+    sent cannot be sent again by a second person who opened it as a draft; a move writes its
+    audit row and leaves unsaved edits of other fields alone."""
+    report = report_open(actor=school_a_officer, unit=world.school_a, rule=regime.units, key=Q3)
+    with pytest.raises(IllegalMove, match="không còn chờ tiếp nhận"):
+        transition(actor=None, obj=report, move="accept", unit_path=report.unit.path)
+    assert Report.objects.get(pk=report.pk).status == Report.Status.DRAFT
+
+    opened_by_other = Report.objects.get(pk=report.pk)  # a second tab, still showing a draft
+    report.results = "typed but never saved"
+    transition(
+        actor=school_a_officer,
+        obj=report,
+        move="submit",
+        unit_path=report.unit.path,
+        values={"first_submitted_at": at_hcm(2026, 9, 16, 9)},
+    )
+    stored = Report.objects.get(pk=report.pk)
+    assert (stored.status, stored.results) == (Report.Status.SUBMITTED, "")
+    assert stored.version == report.version == opened_by_other.version + 1
+    entry = AuditEntry.objects.get(action="report.submitted", object_id=str(report.pk))
+    assert entry.changes["status"] == ["draft", "submitted"]
+    with pytest.raises(IllegalMove, match="đã gửi"):
+        transition(actor=None, obj=opened_by_other, move="submit", unit_path="")
+    assert ReportVersion.objects.filter(report=report).count() == 0
+
+    # A decision on a version someone has since moved on is told so, not applied.
+    with pytest.raises(StaleEdit):
+        transition(
+            actor=None,
+            obj=stored,
+            move="return",
+            unit_path="",
+            version=opened_by_other.version,
+            what="báo cáo này",
+        )
+    assert Report.objects.get(pk=report.pk).status == Report.Status.SUBMITTED
 
 
 def test_a_report_cannot_be_sent_before_its_cut_off(world, regime):
