@@ -16,17 +16,19 @@ from lantoa.accounts.models import Role, User
 from lantoa.accounts.services import user_create
 from lantoa.activities.models import ActivityKind
 from lantoa.activities.services import activity_record, attendance_add
-from lantoa.demo.ward import ACCOUNTS, SEED_PLAN, load_demo
+from lantoa.demo.ward import load_demo
+from lantoa.demo.ward_plan import SEED_PLAN
+from lantoa.demo.ward_roster import ACCOUNTS
 from lantoa.org.models import Division, Person, Unit
 from lantoa.org.selectors import department_of
 from lantoa.org.services import person_create, unit_create
-from lantoa.plans.services import (
+from lantoa.plans.plan_import import (
     ImportChoices,
     plan_import_confirm,
     plan_import_start,
-    plan_issue,
     suggested_units,
 )
+from lantoa.plans.services import plan_issue
 from lantoa.reporting.periods import ReportingPeriod
 from lantoa.reporting.services import report_open, report_submit, rules_ensure
 from tests.crawl import analyze, crawl

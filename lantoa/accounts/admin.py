@@ -24,5 +24,5 @@ class RoleInline(admin.TabularInline):
 class LantoaUserAdmin(AuditedAdmin, UserAdmin):
     inlines = [RoleInline]
     list_display = ["username", "full_name", "email", "is_active", "is_superuser"]
-    fieldsets = (*UserAdmin.fieldsets, ("Lan Tỏa", {"fields": ("full_name", "person")}))
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("Lan Tỏa", {"fields": ("full_name", "person")}))
     raw_id_fields = ["person"]

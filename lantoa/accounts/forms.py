@@ -1,7 +1,7 @@
 """Login and audit filter forms (issue 2, items 6–7)."""
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.forms import (
@@ -30,7 +30,7 @@ class LoginForm(StyledFormMixin, AuthenticationForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Tên đăng nhập hoặc thư điện tử")
-        self.fields["username"].max_length = 254
+        cast(forms.CharField, self.fields["username"]).max_length = 254
         self.fields["username"].widget.attrs["maxlength"] = 254
         self.fields["password"].label = _("Mật khẩu")
 

@@ -10,6 +10,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 from django.http import HttpRequest
 
+from lantoa.accounts.models import User
 from lantoa.core.audit import audit_record
 
 
@@ -51,8 +52,6 @@ def record_logout(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -
 def record_login_failed(
     sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
 ) -> None:
-    from lantoa.accounts.models import User
-
     login = str(credentials.get("username", ""))[:150]
     try:
         user = User.objects.get_by_login(login)

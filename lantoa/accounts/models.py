@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.accounts.roles import Role
@@ -44,14 +46,14 @@ class User(AbstractUser):
         _("nhận thư nhắc việc"), max_length=16, choices=NotifyBy.choices, default=NotifyBy.IMMEDIATE
     )
 
-    objects = LantoaUserManager()
+    objects: ClassVar[LantoaUserManager] = LantoaUserManager()
 
     class Meta:
         verbose_name = _("tài khoản")
         verbose_name_plural = _("tài khoản")
         constraints = [
             models.UniqueConstraint(
-                models.functions.Lower("email"),
+                Lower("email"),
                 condition=~Q(email=""),
                 name="user_unique_email_ci",
             )

@@ -20,7 +20,7 @@ class Role(models.TextChoices):
 #   "ward": the whole subtree of the ward's People's Committee above that unit;
 #   "unit": the unit and its subunits.
 # Writes: the roles in WRITERS write where they read; the others only read.
-ROLE_READ_REACH = {
+ROLE_READ_REACH: dict[str, str] = {
     Role.COORDINATOR: "ward",
     Role.LEADER: "ward",
     Role.UNIT_OFFICER: "unit",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -49,7 +50,7 @@ def audit_list_for(
 
 
 def users_with_role(
-    roles: list[str] | None = None, *, unit: Any = None, within: str = ""
+    roles: Sequence[str] | None = None, *, unit: Any = None, within: str = ""
 ) -> QuerySet[User]:
     """Active users holding one of `roles` (any role when None) at `unit`, or at any unit under
     the path `within`: the one query behind "the ward's coordinators", "the school's officers",

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.accounts.models import Role
 from lantoa.activities.models import (
     Activity,
     ActivityEvidence,
@@ -20,6 +21,8 @@ from lantoa.activities.models import (
     Attendance,
     CheckInSession,
 )
+from lantoa.activities.selectors import checkin_roster
+from lantoa.activities.signin import parse_sign_in
 from lantoa.core.audit import audit_entry, audit_record, diff, snapshot
 from lantoa.core.concurrency import version_claim
 from lantoa.core.dates import format_vn_date, format_vn_datetime
@@ -181,8 +184,6 @@ def _restore(record: Any) -> None:
 
 def _require_restorer(actor: ScopedUser | None, unit: Unit) -> None:
     """Restoring a deleted activity or file is the coordinator's call (issue 10, item 4)."""
-    from lantoa.accounts.models import Role
-
     if actor is None or getattr(actor, "is_superuser", False):
         return
     if not (actor.has_role(Role.COORDINATOR) and actor.scope.can_write(unit)):  # type: ignore[attr-defined]
@@ -410,8 +411,6 @@ def checkin_close(*, actor: ScopedUser | None, activity: Activity) -> None:
 def checkin_confirm(*, session: CheckInSession, person: Person) -> bool:
     """An attendee confirms their own name through the session's link; False if they were
     already on the list. The person must be on the organisers' roster (checkin_roster)."""
-    from lantoa.activities.selectors import checkin_roster
-
     if session.expires_at <= timezone.now():
         raise ValidationError(CHECKIN_EXPIRED)
     if not checkin_roster(session).filter(pk=person.pk).exists():
@@ -428,8 +427,6 @@ def attendance_import(
 ) -> int:
     """Add everyone a sign-in sheet names; any bad row saves nothing and every error is
     reported with its row (the roster import's rules). Returns how many were added."""
-    from lantoa.activities.signin import parse_sign_in
-
     if actor is not None and not actor.scope.can_write(activity.organiser):
         raise PermissionDenied
     sheet = parse_sign_in(upload.read(), upload.name, roster)

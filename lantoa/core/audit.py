@@ -36,7 +36,7 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     return {name: _plain(getattr(instance, name)) for name in fields}
 
 
-EMPTY = (None, "", [], {})
+EMPTY: tuple[Any, ...] = (None, "", [], {})
 
 
 def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> Changes:

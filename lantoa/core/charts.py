@@ -7,21 +7,34 @@ so diacritics look the same on every machine and the SVG carries no markup from 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
-import matplotlib
+from django.core.cache import cache
 
-matplotlib.use("Agg")
-
-from django.core.cache import cache  # noqa: E402
-from matplotlib import pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
 PALETTE = ["#1f5fa8", "#d9822b", "#3a9a5b", "#b83b5e", "#7b5ea7", "#8c6d31", "#2a9d8f", "#6c757d"]
-plt.rcParams.update({"font.family": "DejaVu Sans", "svg.fonttype": "path", "svg.hashsalt": "lt"})
+
+
+@functools.cache
+def _figure_class() -> type[Figure]:
+    """matplotlib loads with the first chart drawn, not with every command (issue 11, item 7)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    matplotlib.rcParams.update(
+        {"font.family": "DejaVu Sans", "svg.fonttype": "path", "svg.hashsalt": "lt"}
+    )
+    from matplotlib.figure import Figure
+
+    return Figure
 
 
 @dataclass(frozen=True)
@@ -34,7 +47,7 @@ class BarChart:
     horizontal: bool = False  # long category names (kinds of activity) read better across
 
     def figure(self, width: float = 7.5, height: float = 3.2) -> Figure:
-        fig = Figure(figsize=(width, height), layout="constrained")
+        fig = _figure_class()(figsize=(width, height), layout="constrained")
         ax = fig.subplots()
         positions = list(range(len(self.categories)))
         bottoms = [0] * len(self.categories)
@@ -52,10 +65,10 @@ class BarChart:
         if self.horizontal:
             ax.set_yticks(positions, self.categories)
             ax.invert_yaxis()
-            ax.xaxis.get_major_locator().set_params(integer=True)
+            cast("MaxNLocator", ax.xaxis.get_major_locator()).set_params(integer=True)
         else:
             ax.set_xticks(positions, self.categories)
-            ax.yaxis.get_major_locator().set_params(integer=True)
+            cast("MaxNLocator", ax.yaxis.get_major_locator()).set_params(integer=True)
         ax.set_title(self.title, fontsize=11, loc="left")
         ax.spines[["top", "right"]].set_visible(False)
         ax.tick_params(labelsize=8)
@@ -71,7 +84,8 @@ class BarChart:
 
     def svg(self) -> str:
         """The chart as inline SVG, cached by its data (the same data draws the same chart)."""
-        return cache.get_or_set(self.key("svg"), lambda: _inline(_render(self.figure(), "svg")))
+        svg = cache.get_or_set(self.key("svg"), lambda: _inline(_render(self.figure(), "svg")))
+        return str(svg)
 
     def png(self, dpi: int = 200) -> bytes:
         return _render(self.figure(), "png", dpi=dpi)

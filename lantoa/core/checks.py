@@ -1,11 +1,13 @@
 """Configuration mistakes surface as system checks with ids (STYLE.md)."""
 
+from typing import Any
+
 from django.conf import settings
 from django.core.checks import Error, register
 
 
 @register()
-def check_language_and_time(app_configs, **kwargs):  # type: ignore[no-untyped-def]
+def check_language_and_time(app_configs: Any, **kwargs: Any) -> list[Error]:
     errors = []
     if settings.LANGUAGE_CODE != "vi":
         errors.append(Error("LANGUAGE_CODE phải là 'vi'.", id="lantoa.E001"))

@@ -58,7 +58,7 @@ EVIDENCE_TYPE = _(
 
 def check_evidence(upload: UploadedFile) -> str:
     """What an uploaded evidence file really is; ValidationError naming the file otherwise."""
-    if upload.size > MAX_EVIDENCE_BYTES:
+    if (upload.size or 0) > MAX_EVIDENCE_BYTES:
         raise ValidationError(
             str(EVIDENCE_TOO_BIG) % {"name": upload.name, "mb": MAX_EVIDENCE_BYTES // 2**20}
         )
@@ -75,7 +75,7 @@ def evidence_fields(upload: UploadedFile, kind: str, actor: object) -> dict[str,
     """The fields every `EvidenceFile` row takes from its checked upload and its uploader."""
     return {
         "file": upload,
-        "original_name": upload.name[:255],
+        "original_name": (upload.name or "")[:255],
         "kind": kind,
         "size": upload.size,
         "uploaded_by": actor if getattr(actor, "pk", None) else None,

@@ -1,7 +1,9 @@
 """Form helpers shared by every app: Bootstrap classes on widgets, the record's version, and
 the date field typed as dd/mm/yyyy."""
 
-from typing import Any
+from __future__ import annotations
+
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +22,7 @@ class StyledFormMixin:
     """Adds Bootstrap's classes to each widget so templates stay plain."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         for field in self.fields.values():  # type: ignore[attr-defined]
             widget = field.widget
             if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
@@ -40,7 +42,7 @@ class VersionedFormMixin:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         record = kwargs.pop("record", None)
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         record = record if record is not None else getattr(self, "instance", None)
         field = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
         if record is not None and record.pk:
@@ -83,3 +85,9 @@ class VNDateField(forms.DateField):
                     self.error_messages["invalid"], code="invalid"
                 ) from None
         return super().to_python(value)
+
+
+def choices_of(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
+    """The form's model-choice field `name`, to narrow its choices (`Form.fields` holds plain
+    `Field`s as far as the type checker knows)."""
+    return cast("forms.ModelChoiceField[Any]", form.fields[name])

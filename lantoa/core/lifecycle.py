@@ -92,7 +92,7 @@ def transition(
             now = type(obj)._default_manager.filter(pk=obj.pk).values("status", "version").first()
             if now is not None and now["status"] in step.sources:
                 raise StaleEdit(stale_message(obj, what), current_version=now["version"])
-        raise IllegalMove(step.refusal)
+        raise IllegalMove(str(step.refusal))
     before = obj.status  # type: ignore[attr-defined]
     for name, value in fields.items():
         if name != "version":

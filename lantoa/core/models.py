@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from lantoa.core.dates import format_vn_datetime
+from lantoa.core.files import IMAGE_KINDS
 
 
 class AuditEntry(models.Model):
@@ -61,7 +62,7 @@ class AuditEntry(models.Model):
     def changes_display(self) -> list[tuple[str, Any, Any]]:
         """(field label, old, new) with the model's own field names, for the audit page; any
         field or value an entry holds displays (issue 10, item 5)."""
-        model = self.content_type.model_class() if self.content_type_id else None
+        model = self.content_type.model_class() if self.content_type is not None else None
         rows = []
         for name, values in self.changes.items():
             label = _field_label(model, name) if model is not None else name
@@ -133,8 +134,6 @@ class EvidenceFile(models.Model):
 
     @property
     def is_image(self) -> bool:
-        from lantoa.core.files import IMAGE_KINDS
-
         return self.kind in IMAGE_KINDS
 
 

@@ -3,8 +3,9 @@
 `generate(scale, seed)` builds, for each commune of the chosen scale, a People's Committee with
 its offices and schools, a roster with postings (some joined or left during 2026), the ward's
 plan with the seed's six targets (their indicators proposed from the words and confirmed), child
-plans for most schools, and a year of activities with attendance. The same seed gives the same
-data. Rows go in with bulk inserts in batches; nothing here is used by the application itself.
+plans for most schools (`synthetic_plans`), a year of activities with attendance, and reports
+(`synthetic_reports`). The same seed gives the same data. Rows go in with bulk inserts in
+batches; nothing here is used by the application itself.
 """
 
 from __future__ import annotations
@@ -12,21 +13,19 @@ from __future__ import annotations
 import datetime as dt
 import random
 import sys
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from django.db import connection, transaction
 
 from lantoa.activities.models import Activity, ActivityKind, Attendance
 from lantoa.core.text import fold
+from lantoa.demo.synthetic_plans import plan_generate
 from lantoa.demo.synthetic_reports import department_for, reports_generate
-from lantoa.indicators.models import Indicator
-from lantoa.indicators.params import clean_params
-from lantoa.indicators.proposals import propose
 from lantoa.org.divisions import divisions_load
 from lantoa.org.models import PATH_SEGMENT_WIDTH, Division, Person, Posting, Unit
-from lantoa.plans.models import Phase, Plan, Target
+from lantoa.plans.models import Plan
 
 K = Unit.Kind
 S = Person.StaffCategory
@@ -34,50 +33,6 @@ BATCH = 5_000
 YEAR = 2026
 LAST_DAY = dt.date(YEAR, 11, 26)
 
-TARGETS = [  # the seed plan's six targets (../shared/golden), by phase
-    (
-        0,
-        100,
-        "%",
-        "100% cán bộ, công chức phường; cán bộ quản lý, giáo viên các cơ sở giáo dục "
-        "trên địa bàn được phổ biến, quán triệt nội dung Nghị quyết số 71-NQ/TW.",
-    ),
-    (
-        0,
-        100,
-        "%",
-        "100% cơ sở giáo dục trực thuộc xây dựng nội dung truyền thông hoặc lồng ghép "
-        "trong kế hoạch năm học.",
-    ),
-    (
-        0,
-        None,
-        "",
-        "Duy trì chuyên mục tuyên truyền về giáo dục trên Trang thông tin điện tử, "
-        "Trang thông tin/Zalo OA/Fanpage (nếu có) của phường.",
-    ),
-    (
-        0,
-        1,
-        "hoạt động/năm",
-        "Hằng năm tổ chức ít nhất 01 hoạt động truyền thông chuyên đề hoặc "
-        "tọa đàm về giáo dục và đào tạo.",
-    ),
-    (
-        1,
-        100,
-        "%",
-        "Phấn đấu 100% cán bộ, công chức phụ trách công tác truyền thông; cán bộ được "
-        "giao nhiệm vụ truyền thông tại các cơ sở giáo dục được tham gia đào tạo, bồi dưỡng.",
-    ),
-    (
-        1,
-        None,
-        "",
-        "Bảo đảm các kết quả thực hiện Nghị quyết số 71-NQ/TW trên địa bàn được thông "
-        "tin đầy đủ, kịp thời, chính xác qua hệ thống truyền thanh cơ sở, trang thông tin điện tử.",
-    ),
-]
 OFFICES = [  # suffix, name, kind, staff (category, count)
     ("VHXH", "Phòng Văn hóa - Xã hội", K.CULTURE_SOCIETY_OFFICE, [(S.CIVIL_SERVANT, 6)]),
     ("KT", "Phòng Kinh tế, Hạ tầng và Đô thị", K.ECONOMY_OFFICE, [(S.CIVIL_SERVANT, 6)]),
@@ -86,7 +41,20 @@ OFFICES = [  # suffix, name, kind, staff (category, count)
     ("DTN", "Đoàn Thanh niên", K.MASS_ORGANISATION, [(S.CADRE, 1), (S.MEMBER, 2)]),
 ]
 SCHOOL_LEVELS = ["preschool", "primary", "lower_secondary", "upper_secondary"]
+SCHOOL_LABELS = {
+    "preschool": "Mầm non",
+    "primary": "Tiểu học",
+    "lower_secondary": "THCS",
+    "upper_secondary": "THPT",
+}
 SCHOOL_STAFF = [(S.EDUCATION_MANAGER, 3), (S.TEACHER, 28), (S.EMPLOYEE, 4)]
+ROUTINE = [  # a school's everyday activities, in turn
+    "flag_ceremony",
+    "social_post",
+    "zalo_message",
+    "corner_panel",
+    "meeting_integration",
+]
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Hà", "Nông", "Ma", "Đặng", "Bế", "Triệu", "Vi"]
 MIDDLE = ["Thị", "Văn", "Minh", "Thu", "Đức", "Ngọc", "Hồng", "Quang", "Thanh", "Hải"]
 GIVEN = ["An", "Bình", "Chi", "Dũng", "Giang", "Hạnh", "Hùng", "Lan", "Mai", "Sơn", "Yến", "Tú"]
@@ -184,6 +152,23 @@ def _commune(
     kinds: dict[str, ActivityKind],
     counts: dict[str, int],
 ) -> Unit:
+    """One commune: its units, its roster, its plan and a year of activities."""
+    root, offices, schools = _commune_units(commune, index, scale, counts)
+    people = _roster(root, offices, schools, rng, counts)
+    plan, children = plan_generate(root, schools, rng, year=YEAR)
+    counts["plans"] += 1 + len(children)
+    by_unit: dict[int, list[Person]] = {}
+    for person in people:
+        by_unit.setdefault(person.unit_id, []).append(person)
+    _activities(offices, schools, by_unit, plan, scale, rng, kinds, counts)
+    return root
+
+
+def _commune_units(
+    commune: Division, index: int, scale: Scale, counts: dict[str, int]
+) -> tuple[Unit, dict[str, Unit], list[Unit]]:
+    """The People's Committee, its offices (by suffix) and its schools; every tenth commune
+    opens its last school in September."""
     code = (
         commune.code
         if not Unit.objects.filter(code=commune.code).exists()
@@ -214,58 +199,50 @@ def _commune(
         )
         for suffix, name, kind, _staff in OFFICES
     ]
-    for n in range(scale.schools):
-        level = SCHOOL_LEVELS[n % len(SCHOOL_LEVELS)]
-        label = {
-            "preschool": "Mầm non",
-            "primary": "Tiểu học",
-            "lower_secondary": "THCS",
-            "upper_secondary": "THPT",
-        }[level]
-        name = f"Trường {label} số {n + 1} {commune.name}"
-        established = dt.date(YEAR, 9, 5) if n == scale.schools - 1 and index % 10 == 0 else None
-        children.append(
-            Unit(
-                code=f"{code}-S{n + 1:02d}",
-                name=name,
-                name_folded=fold(name),
-                kind=K.SCHOOL,
-                school_level=level,
-                parent=root,
-                division=commune,
-                established_on=established,
-            )
-        )
+    children += [
+        _school(commune, root, code, n, opens_late=n == scale.schools - 1 and index % 10 == 0)
+        for n in range(scale.schools)
+    ]
     children = _bulk(Unit, children)
     _with_paths(children, root)
     counts["units"] += 1 + len(children)
     offices = {suffix: unit for (suffix, *_rest), unit in zip(OFFICES, children, strict=False)}
-    schools = children[len(OFFICES) :]
+    return root, offices, children[len(OFFICES) :]
 
+
+def _school(commune: Division, root: Unit, code: str, n: int, *, opens_late: bool) -> Unit:
+    """The commune's school number `n + 1` (unsaved), its level taken in turn."""
+    level = SCHOOL_LEVELS[n % len(SCHOOL_LEVELS)]
+    name = f"Trường {SCHOOL_LABELS[level]} số {n + 1} {commune.name}"
+    return Unit(
+        code=f"{code}-S{n + 1:02d}",
+        name=name,
+        name_folded=fold(name),
+        kind=K.SCHOOL,
+        school_level=level,
+        parent=root,
+        division=commune,
+        established_on=dt.date(YEAR, 9, 5) if opens_late else None,
+    )
+
+
+def _roster(
+    root: Unit,
+    offices: dict[str, Unit],
+    schools: list[Unit],
+    rng: random.Random,
+    counts: dict[str, int],
+) -> list[Person]:
+    """Everybody working for the commune's units, each with the posting they hold."""
     staffing = [(root, [(S.CADRE, 3)])]
     staffing += [(offices[suffix], staff) for suffix, _n, _k, staff in OFFICES]
     staffing += [(school, SCHOOL_STAFF) for school in schools]
-    people: list[Person] = []
-    for unit, staff in staffing:
-        for category, count in staff:
-            for _ in range(count):
-                full_name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
-                roll = rng.random()
-                start = (
-                    dt.date(YEAR, rng.randint(2, 10), 1) if roll < 0.08 else dt.date(2015, 8, 15)
-                )
-                end = dt.date(YEAR, rng.randint(3, 10), 28) if 0.08 <= roll < 0.13 else None
-                people.append(
-                    Person(
-                        full_name=full_name,
-                        name_folded=fold(full_name),
-                        staff_category=category,
-                        unit=unit,
-                        active_from=start,
-                        active_to=end,
-                        birth_date=dt.date(1965, 1, 1) + dt.timedelta(days=rng.randint(0, 13_000)),
-                    )
-                )
+    people = [
+        _person(unit, category, rng)
+        for unit, staff in staffing
+        for category, count in staff
+        for _ in range(count)
+    ]
     people = _bulk(Person, people)
     _bulk(
         Posting,
@@ -281,83 +258,60 @@ def _commune(
         ),
     )
     counts["people"] += len(people)
-
-    plan = _plan(root, schools, rng, counts)
-    by_unit: dict[int, list[Person]] = {}
-    for person in people:
-        by_unit.setdefault(person.unit_id, []).append(person)
-    _activities(root, offices, schools, by_unit, plan, scale, rng, kinds, counts)
-    return root
+    return people
 
 
-def _plan(root: Unit, schools: list[Unit], rng: random.Random, counts: dict[str, int]) -> Plan:
-    plan = Plan.objects.create(
-        issuer=root,
-        number=f"{rng.randint(5, 40)}/KH-UBND",
-        date=dt.date(YEAR, 3, rng.randint(2, 28)),
-        title="Kế hoạch thực hiện Nghị quyết số 71-NQ/TW về đột phá phát triển giáo dục và đào tạo",
-        status=Plan.Status.ISSUED,
-        start_year=2026,
-        end_year=2035,
+def _person(unit: Unit, category: str, rng: random.Random) -> Person:
+    """A person (unsaved): 8 % joined during the year, 5 % left during it."""
+    full_name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+    roll = rng.random()
+    start = dt.date(YEAR, rng.randint(2, 10), 1) if roll < 0.08 else dt.date(2015, 8, 15)
+    end = dt.date(YEAR, rng.randint(3, 10), 28) if 0.08 <= roll < 0.13 else None
+    return Person(
+        full_name=full_name,
+        name_folded=fold(full_name),
+        staff_category=category,
+        unit=unit,
+        active_from=start,
+        active_to=end,
+        birth_date=dt.date(1965, 1, 1) + dt.timedelta(days=rng.randint(0, 13_000)),
     )
-    phases = _bulk(
-        Phase,
-        [
-            Phase(
-                plan=plan, position=0, label="Giai đoạn 2026-2030", start_year=2026, end_year=2030
-            ),
-            Phase(
-                plan=plan, position=1, label="Giai đoạn 2030-2035", start_year=2030, end_year=2035
-            ),
-        ],
-    )
-    targets = _bulk(
-        Target,
-        (
-            Target(
-                plan=plan,
-                phase=phases[phase],
-                position=n,
-                text=text,
-                value=value,
-                unit_of_measure=unit,
-            )
-            for n, (phase, value, unit, text) in enumerate(TARGETS)
-        ),
-    )
-    indicators = []
-    for target in targets:
-        proposal = propose(target.text)
-        indicators.append(
-            Indicator(
-                target=target,
-                kind=proposal.kind,
-                confirmed=True,
-                params=clean_params(proposal.kind, proposal.params),
-            )
+
+
+@dataclass
+class _Programme:
+    """A commune's activities of the year, gathered (with who attended) for one bulk insert."""
+
+    plan: Plan
+    kinds: dict[str, ActivityKind]
+    rng: random.Random
+    planned: list[tuple[Activity, list[Person]]] = field(default_factory=list)
+
+    def day(self, first_month: int = 1) -> dt.date:
+        """A random day from the first of `first_month` to the last day generated."""
+        start = dt.date(YEAR, first_month, 1)
+        return start + dt.timedelta(days=self.rng.randint(0, (LAST_DAY - start).days))
+
+    def add(
+        self,
+        unit: Unit,
+        category: str,
+        title: str,
+        when: dt.date,
+        attendees: Sequence[Person] = (),
+    ) -> None:
+        """Plan an activity of `unit` on `when`, with those who attended it."""
+        activity = Activity(
+            kind=self.kinds[category],
+            title=title,
+            organiser=unit,
+            date=when,
+            plan=self.plan,
         )
-    _bulk(Indicator, indicators)
-    children = [
-        Plan(
-            issuer=school,
-            parent=plan,
-            number=f"{n + 1:02d}/KH-TH",
-            status=Plan.Status.ISSUED,
-            date=dt.date(YEAR, rng.randint(4, 10), rng.randint(1, 28)),
-            title=f"Kế hoạch tại {school.name}",
-            start_year=2026,
-            end_year=2035,
-        )
-        for n, school in enumerate(schools)
-        if rng.random() < 0.6
-    ]
-    _bulk(Plan, children)
-    counts["plans"] += 1 + len(children)
-    return plan
+        self.planned.append((activity, list(attendees)))
 
 
 def _activities(
-    root: Unit,
     offices: dict[str, Unit],
     schools: list[Unit],
     by_unit: dict[int, list[Person]],
@@ -367,25 +321,33 @@ def _activities(
     kinds: dict[str, ActivityKind],
     counts: dict[str, int],
 ) -> None:
-    def day(first_month: int = 1) -> dt.date:
-        start = dt.date(YEAR, first_month, 1)
-        return start + dt.timedelta(days=rng.randint(0, (LAST_DAY - start).days))
+    """The commune's year of activities, then every school's, saved with their attendance."""
+    programme = _Programme(plan, kinds, rng)
+    _commune_activities(programme, offices, by_unit, {school.pk for school in schools})
+    for school in schools:
+        _school_activities(programme, school, by_unit.get(school.pk, []), scale)
+    activities = _bulk(Activity, (a for a, _people in programme.planned))
+    _bulk(
+        Attendance,
+        (
+            Attendance(activity=activity, person=person, source=Attendance.Source.IMPORTED)
+            for activity, (_a, people) in zip(activities, programme.planned, strict=True)
+            for person in people
+        ),
+    )
+    counts["activities"] += len(activities)
+    counts["attendance"] += sum(len(people) for _a, people in programme.planned)
 
-    planned: list[tuple[Activity, list[Person]]] = []
 
-    def add(
-        unit: Unit, category: str, title: str, when: dt.date, attendees: list[Person] = ()
-    ) -> None:
-        activity = Activity(
-            kind=kinds[category],
-            title=title,
-            organiser=unit,
-            date=when,
-            plan=plan,
-        )
-        planned.append((activity, list(attendees)))
-
-    school_ids = {school.pk for school in schools}
+def _commune_activities(
+    programme: _Programme,
+    offices: dict[str, Unit],
+    by_unit: dict[int, list[Person]],
+    school_ids: set[int],
+) -> None:
+    """The briefing of the commune's cadres and civil servants, 47 weeks of radio (and of
+    portal articles most weeks) from the service centre, and a seminar in November."""
+    rng = programme.rng
     ward_staff = [
         p
         for unit_id, staff in by_unit.items()
@@ -393,66 +355,56 @@ def _activities(
         for p in staff
         if p.staff_category in (S.CADRE, S.CIVIL_SERVANT)
     ]
-    add(
+    programme.add(
         offices["VHXH"],
         "briefing",
         "Hội nghị phổ biến, quán triệt Nghị quyết số 71-NQ/TW",
-        day(3),
+        programme.day(3),
         [p for p in ward_staff if rng.random() < 0.85],
     )
     centre = offices["TTDVTH"]
     for week in range(47):
         when = dt.date(YEAR, 1, 5) + dt.timedelta(weeks=week)
-        add(centre, "radio", f"Chuyên mục Giáo dục tuần {week + 1}", when)
+        programme.add(centre, "radio", f"Chuyên mục Giáo dục tuần {week + 1}", when)
         if rng.random() < 0.6:
-            add(
+            programme.add(
                 centre,
                 "portal_article",
                 f"Tin bài giáo dục tuần {week + 1}",
                 when + dt.timedelta(days=2),
             )
-    add(
+    programme.add(
         offices["VHXH"],
         "seminar",
         "Tọa đàm về đổi mới giáo dục",
         dt.date(YEAR, 11, rng.randint(10, 19)),
     )
-    routine = [
-        "flag_ceremony",
-        "social_post",
-        "zalo_message",
-        "corner_panel",
-        "meeting_integration",
-    ]
-    for school in schools:
-        staff = by_unit.get(school.pk, [])
-        teachers = [p for p in staff if p.staff_category in (S.EDUCATION_MANAGER, S.TEACHER)]
-        add(
-            school,
-            "briefing",
-            f"Quán triệt Nghị quyết 71 tại {school.name}",
-            day(3),
-            [p for p in teachers if rng.random() < 0.8],
-        )
-        for n in range(scale.sessions_with_attendance):
-            add(
-                school,
-                "thematic_session",
-                f"Sinh hoạt chuyên đề số {n + 1}",
-                day(),
-                [p for p in teachers if rng.random() < 0.9],
-            )
-        for n in range(scale.school_activities - scale.sessions_with_attendance):
-            category = routine[n % len(routine)]
-            add(school, category, f"{kinds[category].name} {n + 1}", day())
-    activities = _bulk(Activity, (a for a, _people in planned))
-    _bulk(
-        Attendance,
-        (
-            Attendance(activity=activity, person=person, source=Attendance.Source.IMPORTED)
-            for activity, (_a, people) in zip(activities, planned, strict=True)
-            for person in people
-        ),
+
+
+def _school_activities(
+    programme: _Programme, school: Unit, staff: list[Person], scale: Scale
+) -> None:
+    """A school's briefing, its thematic sessions with a sign-in list, and its routine
+    activities (flag ceremonies, posts, messages, panels, meetings) in turn."""
+    rng = programme.rng
+    teachers = [p for p in staff if p.staff_category in (S.EDUCATION_MANAGER, S.TEACHER)]
+    programme.add(
+        school,
+        "briefing",
+        f"Quán triệt Nghị quyết 71 tại {school.name}",
+        programme.day(3),
+        [p for p in teachers if rng.random() < 0.8],
     )
-    counts["activities"] += len(activities)
-    counts["attendance"] += sum(len(people) for _a, people in planned)
+    for n in range(scale.sessions_with_attendance):
+        programme.add(
+            school,
+            "thematic_session",
+            f"Sinh hoạt chuyên đề số {n + 1}",
+            programme.day(),
+            [p for p in teachers if rng.random() < 0.9],
+        )
+    for n in range(scale.school_activities - scale.sessions_with_attendance):
+        category = ROUTINE[n % len(ROUTINE)]
+        programme.add(
+            school, category, f"{programme.kinds[category].name} {n + 1}", programme.day()
+        )

@@ -16,7 +16,8 @@ from django.utils import translation
 
 from lantoa.activities.models import Activity
 from lantoa.activities.selectors import in_subtree, tally_by_unit
-from lantoa.org.models import Unit
+from lantoa.org.models import Division, Unit
+from lantoa.org.services import unit_create
 from lantoa.reporting.models import Report, ReportingRule, ReportVersion
 from lantoa.reporting.periods import ReportingPeriod
 from lantoa.reporting.selectors import reporters_of
@@ -143,9 +144,6 @@ def _reports(root: Unit, department: Unit, rng: random.Random) -> int:
 
 def department_for(province_code: str) -> Unit:
     """The province's Sở GD&ĐT, created for the synthetic data when it is not there."""
-    from lantoa.org.models import Division
-    from lantoa.org.services import unit_create
-
     province = Division.objects.get(code=province_code)
     existing = Unit.objects.filter(kind=Unit.Kind.PROVINCIAL_DEPARTMENT, division=province).first()
     return existing or unit_create(

@@ -88,6 +88,37 @@ def document_send(
     `again` (a new version); the bytes are kept as sent. Returns the new dispatches (none when
     everybody had it already)."""
     subject_type = ContentType.objects.get_for_model(document.subject)
+    fresh = _recipients_to_send(document, subject_type, recipients, again=again)
+    if not fresh:
+        return []
+    now = at or timezone.now()
+    sent_by = actor if getattr(actor, "pk", None) else None
+    stored = _document_store(document, subject_type, sender, sent_by, now)
+    sent = []
+    for recipient in fresh:
+        dispatch = _dispatch_create(stored, recipient, sent_by, now)
+        link = f"{base_url.rstrip('/')}{dispatch.get_absolute_url()}"
+        _recipient_tell(dispatch, recipient, document, link, notify_users=notify_users)
+        sent.append(dispatch)
+    audit_record(
+        actor=actor,
+        action="document.dispatched",
+        obj=document.subject,
+        unit_path=sender.path,
+        changes={"recipients": [None, len(sent)]},
+    )
+    return sent
+
+
+def _recipients_to_send(
+    document: Document,
+    subject_type: ContentType,
+    recipients: Iterable[Recipient],
+    *,
+    again: bool,
+) -> list[Recipient]:
+    """The recipients not yet sent anything about the document's subject (all of them `again`);
+    earlier "no address" rows are dropped, since this sending lists them afresh."""
     about = Dispatch.objects.filter(
         document__subject_type=subject_type, document__subject_id=document.subject.pk
     )
@@ -95,11 +126,17 @@ def document_send(
         about.exclude(channel=Dispatch.Channel.NO_ADDRESS).values_list("recipient_name", flat=True)
     )
     about.filter(channel=Dispatch.Channel.NO_ADDRESS).delete()
-    fresh = [r for r in recipients if again or r.name not in already]
-    if not fresh:
-        return []
-    now = at or timezone.now()
-    sent_by = actor if getattr(actor, "pk", None) else None
+    return [r for r in recipients if again or r.name not in already]
+
+
+def _document_store(
+    document: Document,
+    subject_type: ContentType,
+    sender: Unit,
+    sent_by: ScopedUser | None,
+    now: dt.datetime,
+) -> SentDocument:
+    """Keep the document as sent, with its file when it has one."""
     stored = SentDocument.objects.create(
         subject_type=subject_type,
         subject_id=document.subject.pk,
@@ -111,45 +148,50 @@ def document_send(
     )
     if document.content is not None:
         stored.file.save(document.filename or "van-ban.docx", ContentFile(document.content))
-    sent = []
-    for recipient in fresh:
-        channel = channel_for(recipient)
-        email = recipient.email or (recipient.unit.email if recipient.unit else "")
-        dispatch = Dispatch.objects.create(
-            document=stored,
-            recipient_name=recipient.name,
-            unit=recipient.unit,
-            email=email if channel == Dispatch.Channel.EMAIL else "",
-            channel=channel,
-            token=secrets.token_urlsafe(32),
-            sent_at=now,
-            sent_by=sent_by,
-        )
-        link = f"{base_url.rstrip('/')}{dispatch.get_absolute_url()}"
-        if channel == Dispatch.Channel.IN_SYSTEM and notify_users and recipient.unit is not None:
-            for user in accounts_of(recipient.unit, leaders_only=recipient.leaders_only):
-                notify(
-                    user=user, text=_("Văn bản gửi đến: %(t)s") % {"t": document.title}, url=link
-                )
-        elif channel == Dispatch.Channel.EMAIL:
-            mail_queue(
-                to=email,
-                subject=document.title[:150],
-                body=_(
-                    "%(t)s\n\nMở văn bản tại: %(link)s\n\n(Lan Tỏa ghi lại thời điểm văn bản "
-                    "được mở.)"
-                )
-                % {"t": document.title, "link": link},
-            )
-        sent.append(dispatch)
-    audit_record(
-        actor=actor,
-        action="document.dispatched",
-        obj=document.subject,
-        unit_path=sender.path,
-        changes={"recipients": [None, len(sent)]},
+    return stored
+
+
+def _dispatch_create(
+    stored: SentDocument, recipient: Recipient, sent_by: ScopedUser | None, now: dt.datetime
+) -> Dispatch:
+    """The dispatch to one recipient, by the channel that reaches them."""
+    channel = channel_for(recipient)
+    email = recipient.email or (recipient.unit.email if recipient.unit else "")
+    return Dispatch.objects.create(
+        document=stored,
+        recipient_name=recipient.name,
+        unit=recipient.unit,
+        email=email if channel == Dispatch.Channel.EMAIL else "",
+        channel=channel,
+        token=secrets.token_urlsafe(32),
+        sent_at=now,
+        sent_by=sent_by,
     )
-    return sent
+
+
+def _recipient_tell(
+    dispatch: Dispatch,
+    recipient: Recipient,
+    document: Document,
+    link: str,
+    *,
+    notify_users: bool,
+) -> None:
+    """Tell the recipient a document has come: a notification to each of its people in the
+    system, or the link by e-mail; paper and "no address" are left to the sender."""
+    channel = dispatch.channel
+    if channel == Dispatch.Channel.IN_SYSTEM and notify_users and recipient.unit is not None:
+        for user in accounts_of(recipient.unit, leaders_only=recipient.leaders_only):
+            notify(user=user, text=_("Văn bản gửi đến: %(t)s") % {"t": document.title}, url=link)
+    elif channel == Dispatch.Channel.EMAIL:
+        mail_queue(
+            to=dispatch.email,
+            subject=document.title[:150],
+            body=_(
+                "%(t)s\n\nMở văn bản tại: %(link)s\n\n(Lan Tỏa ghi lại thời điểm văn bản được mở.)"
+            )
+            % {"t": document.title, "link": link},
+        )
 
 
 def dispatch_open(*, dispatch: Dispatch, user: object) -> Dispatch:

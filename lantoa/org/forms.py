@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.core.forms import StyledFormMixin, VersionedFormMixin, VNDateField
+from lantoa.core.forms import StyledFormMixin, VersionedFormMixin, VNDateField, choices_of
 from lantoa.org.models import Person, Unit
 
 
@@ -35,7 +35,7 @@ class UnitForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["head"].queryset = Person.objects.filter(
+        choices_of(self, "head").queryset = Person.objects.filter(
             unit=self.instance, active_to__isnull=True
         ).order_by("name_folded")
 
@@ -66,7 +66,7 @@ class PersonForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        choices_of(self, "unit").queryset = units
 
 
 class RosterUploadForm(StyledFormMixin, forms.Form):
@@ -86,4 +86,4 @@ class RosterUploadForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        choices_of(self, "unit").queryset = units

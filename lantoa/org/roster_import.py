@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -27,8 +29,12 @@ from lantoa.core.models import AuditEntry
 from lantoa.core.scoping import ScopedUser, require_write
 from lantoa.core.text import fold
 from lantoa.org.models import Person, Posting, RosterImport, Unit
-from lantoa.org.roster import RosterRow, parse_roster
+from lantoa.org.roster import parse_roster
+from lantoa.org.roster_checks import RosterRow
 from lantoa.org.services import PERSON_FIELDS, person_move
+
+if TYPE_CHECKING:
+    from lantoa.accounts.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -40,14 +46,18 @@ ROSTER_FILE_TYPE = _("Chỉ nhận tệp .xlsx hoặc .csv. Hãy tải tệp m�
 def roster_import_start(*, actor: ScopedUser, unit: Unit, uploaded: UploadedFile) -> RosterImport:
     """Keep the uploaded file and queue its import; the worker does the rest."""
     require_write(actor, unit)
-    if uploaded.size > settings.LANTOA_ROSTER_MAX_BYTES:
+    if (uploaded.size or 0) > settings.LANTOA_ROSTER_MAX_BYTES:
         raise ValidationError(
             {"file": str(ROSTER_FILE_TOO_BIG) % {"mb": settings.LANTOA_ROSTER_MAX_BYTES // 2**20}}
         )
-    if not uploaded.name.lower().endswith((".xlsx", ".csv", ".xls", ".xlsm")):
+    name = uploaded.name or ""
+    if not name.lower().endswith((".xlsx", ".csv", ".xls", ".xlsm")):
         raise ValidationError({"file": ROSTER_FILE_TYPE})
     job = RosterImport.objects.create(
-        unit=unit, uploaded_by=actor, file=uploaded, original_name=uploaded.name[:255]
+        unit=unit,
+        uploaded_by=cast("User", actor),  # the ScopedUser protocol is met by accounts.User only
+        file=uploaded,
+        original_name=name[:255],
     )
     transaction.on_commit(lambda: roster_import_job(job.pk))
     return job
@@ -138,16 +148,36 @@ def roster_imports_recover() -> list[int]:
     return retry
 
 
-def _writable_units(actor: Any, unit: Unit) -> list[Unit]:
+def _writable_units(actor: ScopedUser | None, unit: Unit) -> list[Unit]:
+    """The unit and its subunits that `actor` may write (all of them for the system)."""
     units = Unit.objects.filter(path__startswith=unit.path)
     if actor is None:
         return list(units)
     return [u for u in units if actor.scope.can_write(u)]
 
 
+@dataclass
+class RosterChanges:
+    """What saving the checked rows will do, decided before anything is written."""
+
+    to_create: list[Person] = field(default_factory=list)
+    to_update: list[Person] = field(default_factory=list)
+    moves: list[tuple[Person, Unit, dt.date]] = field(default_factory=list)
+    entries: list[AuditEntry] = field(default_factory=list)  # "person.changed", in row order
+
+    def summary(self, rows: int) -> dict[str, int]:
+        """The counts the import page shows."""
+        return {
+            "created": len(self.to_create),
+            "updated": len(self.to_update),
+            "moved": len(self.moves),
+            "unchanged": rows - len(self.to_create) - len(self.to_update) - len(self.moves),
+        }
+
+
 @transaction.atomic
 def roster_import_apply(
-    *, actor: Any, rows: list[RosterRow], units: dict[str, Unit]
+    *, actor: ScopedUser | None, rows: list[RosterRow], units: Mapping[str, Unit]
 ) -> dict[str, int]:
     """Save checked rows in one transaction: new people, changed details, moves between units.
 
@@ -155,55 +185,87 @@ def roster_import_apply(
     optional cells never erase what is saved; people missing from the file are left alone.
     """
     today = local_today()
+    changes = _roster_changes(actor=actor, rows=rows, units=units, today=today)
+    created_entries = _people_create(actor=actor, people=changes.to_create)
+    _people_update(changes.to_update)
+    AuditEntry.objects.bulk_create([*changes.entries, *created_entries], batch_size=1000)
+    for person, unit, on in changes.moves:
+        person_move(actor=actor, person=person, unit=unit, on=max(on, today))
+    return changes.summary(len(rows))
+
+
+def _roster_changes(
+    *, actor: ScopedUser | None, rows: list[RosterRow], units: Mapping[str, Unit], today: dt.date
+) -> RosterChanges:
+    """Each row as a new person, a change of an existing one, a move, or nothing."""
     unit_ids = [u.pk for u in units.values()]
     existing: dict[tuple[str, dt.date | None], Person] = {
         (p.name_folded, p.birth_date): p
         for p in Person.objects.filter(unit_id__in=unit_ids).select_related("unit")
     }
-    to_create: list[Person] = []
-    to_update: list[Person] = []
-    moves: list[tuple[Person, Unit, dt.date]] = []
-    entries = []
+    changes = RosterChanges()
     for row in rows:
         unit = units[row.unit_code]
         person = existing.get(row.key)
         if person is None:
-            person = Person(
-                full_name=row.full_name,
-                name_folded=fold(row.full_name),
-                birth_date=row.birth_date,
-                gender=row.gender,
-                staff_category=row.staff_category,
-                position=row.position,
-                unit=unit,
-                phone=row.phone,
-                email=row.email,
-                active_from=row.active_from or today,
+            changes.to_create.append(_new_person(row, unit, today))
+        else:
+            _existing_person_change(actor, person, row, unit, today, changes)
+    return changes
+
+
+def _new_person(row: RosterRow, unit: Unit, today: dt.date) -> Person:
+    """An unsaved person from the row; without a start date they start today."""
+    return Person(
+        full_name=row.full_name,
+        name_folded=fold(row.full_name),
+        birth_date=row.birth_date,
+        gender=row.gender,
+        staff_category=row.staff_category,
+        position=row.position,
+        unit=unit,
+        phone=row.phone,
+        email=row.email,
+        active_from=row.active_from or today,
+    )
+
+
+def _existing_person_change(
+    actor: ScopedUser | None,
+    person: Person,
+    row: RosterRow,
+    unit: Unit,
+    today: dt.date,
+    changes: RosterChanges,
+) -> None:
+    """Copy the row's non-blank details onto `person`; record a move to another unit, or an
+    update with its audit row when a detail changed."""
+    before = snapshot(person, PERSON_FIELDS)
+    for name in ("gender", "position", "phone", "email"):
+        value = getattr(row, name)
+        if value:
+            setattr(person, name, value)
+    person.staff_category = row.staff_category
+    if person.unit_id != unit.pk:
+        changes.moves.append((person, unit, row.active_from or today))
+        return
+    changed = diff(before, snapshot(person, PERSON_FIELDS))
+    if changed:
+        changes.to_update.append(person)
+        changes.entries.append(
+            audit_entry(
+                actor=actor,
+                action="person.changed",
+                obj=person,
+                unit_path=unit.path,
+                changes=changed,
             )
-            to_create.append(person)
-            continue
-        before = snapshot(person, PERSON_FIELDS)
-        for name in ("gender", "position", "phone", "email"):
-            value = getattr(row, name)
-            if value:
-                setattr(person, name, value)
-        person.staff_category = row.staff_category
-        if person.unit_id != unit.pk:
-            moves.append((person, unit, row.active_from or today))
-            continue
-        changes = diff(before, snapshot(person, PERSON_FIELDS))
-        if changes:
-            to_update.append(person)
-            entries.append(
-                audit_entry(
-                    actor=actor,
-                    action="person.changed",
-                    obj=person,
-                    unit_path=unit.path,
-                    changes=changes,
-                )
-            )
-    Person.objects.bulk_create(to_create, batch_size=1000)
+        )
+
+
+def _people_create(*, actor: ScopedUser | None, people: list[Person]) -> list[AuditEntry]:
+    """Save the new people with their first posting; their unsaved "person.created" rows."""
+    Person.objects.bulk_create(people, batch_size=1000)
     Posting.objects.bulk_create(
         [
             Posting(
@@ -213,11 +275,11 @@ def roster_import_apply(
                 position=p.position,
                 start=p.active_from,
             )
-            for p in to_create
+            for p in people
         ],
         batch_size=1000,
     )
-    entries.extend(
+    return [
         audit_entry(
             actor=actor,
             action="person.created",
@@ -225,22 +287,18 @@ def roster_import_apply(
             unit_path=p.unit.path,
             changes={"source": [None, "roster_import"]},
         )
-        for p in to_create
+        for p in people
+    ]
+
+
+def _people_update(people: list[Person]) -> None:
+    """Save the changed details, and carry category and position onto the open posting."""
+    if not people:
+        return
+    Person.objects.bulk_update(
+        people, ["gender", "position", "phone", "email", "staff_category"], batch_size=1000
     )
-    if to_update:
-        Person.objects.bulk_update(
-            to_update, ["gender", "position", "phone", "email", "staff_category"], batch_size=1000
+    for person in people:
+        Posting.objects.filter(person=person, end__isnull=True).update(
+            staff_category=person.staff_category, position=person.position
         )
-        for person in to_update:
-            Posting.objects.filter(person=person, end__isnull=True).update(
-                staff_category=person.staff_category, position=person.position
-            )
-    AuditEntry.objects.bulk_create(entries, batch_size=1000)
-    for person, unit, on in moves:
-        person_move(actor=actor, person=person, unit=unit, on=max(on, today))
-    return {
-        "created": len(to_create),
-        "updated": len(to_update),
-        "moved": len(moves),
-        "unchanged": len(rows) - len(to_create) - len(to_update) - len(moves),
-    }

@@ -63,7 +63,7 @@ def unit_tree_for(user: ScopedUser) -> list[TreeRow]:
             by_parent.get(parent, []), key=lambda u: (kind_order[u.kind], u.name_folded)
         )
         for child in children:
-            rows.append(TreeRow(child, depth, child.people_count))
+            rows.append(TreeRow(child, depth, child.people_count))  # type: ignore[attr-defined]
             walk(child.pk, depth + 1)
 
     walk(None, 0)

@@ -66,7 +66,7 @@ UNIT_HEAD_OUTSIDE = _("Thủ trưởng đơn vị phải là người thuộc đ
 
 
 def unit_path_for(unit: Unit) -> str:
-    parent_path = unit.parent.path if unit.parent_id else "/"
+    parent_path = unit.parent.path if unit.parent is not None else "/"
     return f"{parent_path}{unit.pk:0{PATH_SEGMENT_WIDTH}d}/"
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from lantoa.core.concurrency import StaleEdit, form_after_stale
+from lantoa.core.http import ScopedRequest
 from lantoa.org import roster, selectors, services
 from lantoa.org.forms import PersonForm, RosterUploadForm, UnitForm
 from lantoa.org.models import Person
@@ -19,7 +20,7 @@ from lantoa.org.roster_import import roster_import_start
 PAGE_SIZE = 50
 
 
-def unit_list(request: HttpRequest) -> HttpResponse:
+def unit_list(request: ScopedRequest) -> HttpResponse:
     missing = request.GET.get("missing", "")
     if missing in ("roster", "head"):
         return render(
@@ -30,7 +31,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     return render(request, "org/unit_list.html", {"rows": selectors.unit_tree_for(request.user)})
 
 
-def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def unit_detail(request: ScopedRequest, pk: int) -> HttpResponse:
     unit = selectors.unit_get_for(request.user, pk)
     people = Paginator(selectors.person_list_for(request.user, unit=unit), PAGE_SIZE)
     children = selectors.unit_list_for(request.user).filter(parent=unit)
@@ -47,7 +48,7 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def unit_edit(request: ScopedRequest, pk: int) -> HttpResponse:
     unit = selectors.unit_get_for(request.user, pk, write=True)
     form = UnitForm(request.POST or None, instance=selectors.unit_get_for(request.user, pk))
     if request.method == "POST" and form.is_valid():
@@ -63,7 +64,7 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "org/unit_form.html", {"unit": unit, "form": form})
 
 
-def person_list(request: HttpRequest) -> HttpResponse:
+def person_list(request: ScopedRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     unit = None
     if request.GET.get("unit"):
@@ -90,13 +91,13 @@ def person_list(request: HttpRequest) -> HttpResponse:
         "category": category,
         "categories": Person.StaffCategory.choices,
         "units": selectors.unit_list_for(request.user).only("pk", "name", "depth"),
-        "can_create": bool(request.user.scope.write_paths) or request.user.is_superuser,
+        "can_create": bool(request.user.scope.write_paths) or request.user.scope.is_superuser,
     }
     template = "org/person_list.html#results" if request.htmx else "org/person_list.html"
     return render(request, template, context)
 
 
-def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def person_detail(request: ScopedRequest, pk: int) -> HttpResponse:
     person = selectors.person_get_for(request.user, pk)
     return render(
         request,
@@ -110,7 +111,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def person_create(request: HttpRequest) -> HttpResponse:
+def person_create(request: ScopedRequest) -> HttpResponse:
     units = selectors.unit_list_for(request.user, write=True)
     initial = {}
     if request.GET.get("unit"):
@@ -129,7 +130,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def person_edit(request: ScopedRequest, pk: int) -> HttpResponse:
     person = selectors.person_get_for(request.user, pk, write=True)
     units = selectors.unit_list_for(request.user, write=True)
     form = PersonForm(
@@ -152,7 +153,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def roster_import(request: HttpRequest) -> HttpResponse:
+def roster_import(request: ScopedRequest) -> HttpResponse:
     units = selectors.unit_list_for(request.user, write=True)
     writable = list(units[:1])
     form = RosterUploadForm(
@@ -180,7 +181,7 @@ def roster_import(request: HttpRequest) -> HttpResponse:
     )
 
 
-def roster_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def roster_import_detail(request: ScopedRequest, pk: int) -> HttpResponse:
     job = selectors.roster_import_get_for(request.user, pk)
     template = "org/roster_import_detail.html"
     if request.htmx:
@@ -188,7 +189,7 @@ def roster_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, template, {"job": job})
 
 
-def roster_template(request: HttpRequest, fmt: str) -> HttpResponse:
+def roster_template(request: ScopedRequest, fmt: str) -> HttpResponse:
     if fmt == "xlsx":
         response = HttpResponse(
             roster.template_xlsx(),

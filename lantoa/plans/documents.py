@@ -6,10 +6,10 @@ from __future__ import annotations
 from django.utils.text import slugify
 
 from lantoa.core.dates import format_vn_date
-from lantoa.core.nd30 import Heading, OfficialDocument, Para, Table, build_docx
+from lantoa.core.nd30 import Block, Heading, OfficialDocument, Para, Table
 from lantoa.core.text import nfc
 from lantoa.org.models import Unit
-from lantoa.plans.models import Distribution, Objective, Plan, Task
+from lantoa.plans.models import Distribution, LegalBasis, Objective, Plan, Task
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 
@@ -34,7 +34,8 @@ def issuing_blocks(unit: Unit) -> tuple[list[str], str]:
     return [unit.name.upper()], ward.name.upper() if ward != unit else ""
 
 
-def _basis_text(basis) -> str:  # type: ignore[no-untyped-def]
+def _basis_text(basis: LegalBasis) -> str:
+    """ "Căn cứ Nghị quyết số 05/NQ-TU ngày 2/1/2025 của Tỉnh ủy về ...;" (P1)."""
     parts = [f"Căn cứ {basis.kind} số {basis.number}"]
     if basis.date:
         parts.append(f"ngày {basis.date.day}/{basis.date.month}/{basis.date.year}")
@@ -46,55 +47,9 @@ def _basis_text(basis) -> str:  # type: ignore[no-untyped-def]
 
 
 def plan_document(plan: Plan) -> OfficialDocument:
-    body: list = []
-    sections = 0
-
-    def section(title: str) -> None:
-        nonlocal sections
-        body.append(Heading(f"{ROMAN[sections]}. {title}", level=1))
-        sections += 1
-
-    objectives = list(plan.objectives.all())
-    general = [o for o in objectives if o.kind == Objective.Kind.GENERAL]
-    requirements = [o for o in objectives if o.kind == Objective.Kind.REQUIREMENT]
-    phases = list(plan.phases.prefetch_related("targets"))
-    if general or phases or requirements:
-        section("MỤC TIÊU")
-        number = 1
-        if general:
-            body.append(Heading(f"{number}. Mục tiêu chung", level=2))
-            body += [Para(f"- {o.text}") for o in general]
-            number += 1
-        if requirements:
-            body.append(Heading(f"{number}. Yêu cầu", level=2))
-            body += [Para(f"- {o.text}") for o in requirements]
-            number += 1
-        if phases:
-            body.append(Heading(f"{number}. Mục tiêu cụ thể", level=2))
-            for p, phase in enumerate(phases, start=1):
-                body.append(Heading(f"{number}.{p}. {phase.label}", level=3))
-                body += [Para(f"- {t.text}") for t in phase.targets.all()]
-    groups = list(plan.task_groups.prefetch_related("tasks__subtasks"))
-    if groups:
-        section("NHIỆM VỤ VÀ GIẢI PHÁP")
-        for group in groups:
-            body.append(
-                Heading(f"{group.number}. {group.title}" if group.number else group.title, level=2)
-            )
-            for task in group.tasks.all():
-                if task.parent_id is not None:
-                    continue
-                body.append(Para(f"- {task.title}"))
-                body += [Para(f"+ {sub.title}") for sub in task.subtasks.all()]
-    if plan.budget_items:
-        section("KINH PHÍ THỰC HIỆN")
-        body += [Para(f"{i}. {text}") for i, text in enumerate(plan.budget_items, start=1)]
-    if plan.responsibilities:
-        section("TỔ CHỨC THỰC HIỆN")
-        for i, item in enumerate(plan.responsibilities, start=1):
-            prefix = "Đề nghị " if item.get("requested") else ""
-            body.append(Heading(f"{i}. {prefix}{item['unit']}", level=2))
-            body += [Para(f"- {duty}") for duty in item["duties"]]
+    """The plan as an official document: the header blocks, the legal bases, the numbered
+    sections, recipients and signature, and the annex of tasks (issue 3, item 7)."""
+    body = _body(plan)
     kind = plan.document_kind
     distributions = list(plan.distributions.all())
     authority = [a for a in plan.signer_authority.split("\n") if a.strip()]
@@ -122,7 +77,78 @@ def plan_document(plan: Plan) -> OfficialDocument:
     )
 
 
+def _body(plan: Plan) -> list[Block]:
+    """The sections the plan has content for, numbered I, II, ... in this order."""
+    parts = [
+        ("MỤC TIÊU", _objectives_part(plan)),
+        ("NHIỆM VỤ VÀ GIẢI PHÁP", _tasks_part(plan)),
+        ("KINH PHÍ THỰC HIỆN", _budget_part(plan)),
+        ("TỔ CHỨC THỰC HIỆN", _responsibilities_part(plan)),
+    ]
+    body: list[Block] = []
+    for index, (title, blocks) in enumerate(part for part in parts if part[1]):
+        body.append(Heading(f"{ROMAN[index]}. {title}", level=1))
+        body += blocks
+    return body
+
+
+def _objectives_part(plan: Plan) -> list[Block]:
+    """1. Mục tiêu chung, 2. Yêu cầu, 3. Mục tiêu cụ thể with a sub-heading per phase; the
+    numbers follow the parts the plan has."""
+    objectives = list(plan.objectives.all())
+    general = [o for o in objectives if o.kind == Objective.Kind.GENERAL]
+    requirements = [o for o in objectives if o.kind == Objective.Kind.REQUIREMENT]
+    phases = list(plan.phases.prefetch_related("targets"))
+    blocks: list[Block] = []
+    number = 1
+    if general:
+        blocks.append(Heading(f"{number}. Mục tiêu chung", level=2))
+        blocks += [Para(f"- {o.text}") for o in general]
+        number += 1
+    if requirements:
+        blocks.append(Heading(f"{number}. Yêu cầu", level=2))
+        blocks += [Para(f"- {o.text}") for o in requirements]
+        number += 1
+    if phases:
+        blocks.append(Heading(f"{number}. Mục tiêu cụ thể", level=2))
+        for p, phase in enumerate(phases, start=1):
+            blocks.append(Heading(f"{number}.{p}. {phase.label}", level=3))
+            blocks += [Para(f"- {t.text}") for t in phase.targets.all()]
+    return blocks
+
+
+def _tasks_part(plan: Plan) -> list[Block]:
+    """Each task group as a heading, its top-level tasks as "-" items, sub-tasks as "+"."""
+    blocks: list[Block] = []
+    for group in plan.task_groups.prefetch_related("tasks__subtasks"):
+        blocks.append(
+            Heading(f"{group.number}. {group.title}" if group.number else group.title, level=2)
+        )
+        for task in group.tasks.all():
+            if task.parent_id is not None:
+                continue
+            blocks.append(Para(f"- {task.title}"))
+            blocks += [Para(f"+ {sub.title}") for sub in task.subtasks.all()]
+    return blocks
+
+
+def _budget_part(plan: Plan) -> list[Block]:
+    return [Para(f"{i}. {text}") for i, text in enumerate(plan.budget_items, start=1)]
+
+
+def _responsibilities_part(plan: Plan) -> list[Block]:
+    """Each unit as a heading ("Đề nghị ..." for a request to a body outside the issuer's
+    authority) with its duties as "-" items."""
+    blocks: list[Block] = []
+    for i, item in enumerate(plan.responsibilities, start=1):
+        prefix = "Đề nghị " if item.get("requested") else ""
+        blocks.append(Heading(f"{i}. {prefix}{item['unit']}", level=2))
+        blocks += [Para(f"- {duty}") for duty in item["duties"]]
+    return blocks
+
+
 def place_name(unit: Unit) -> str:
+    """The place on the date line: "Bắc Kạn" for phường Bắc Kạn or its People's Committee."""
     name = nfc(unit.division.name if unit.division else unit.name)
     for prefix in ("Phường ", "Xã ", "Đặc khu ", "Ủy ban nhân dân phường ", "Ủy ban nhân dân xã "):
         if name.startswith(prefix):
@@ -170,6 +196,8 @@ def _task_annex(plan: Plan) -> Table:
 
 
 def plan_docx(plan: Plan) -> bytes:
+    from lantoa.core.nd30_docx import build_docx  # python-docx loads with the first document
+
     return build_docx(plan_document(plan))
 
 

@@ -8,8 +8,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.core.forms import StyledFormMixin, VersionedFormMixin, VNDateField
+from lantoa.core.forms import StyledFormMixin, VersionedFormMixin, VNDateField, choices_of
+from lantoa.org.models import Person, Unit
 from lantoa.plans.models import Distribution, Plan, Task, TaskOccurrence
+from lantoa.plans.plan_import import ImportChoices
 from lantoa.plans.selectors import PeriodFilters, TaskFilters
 
 
@@ -34,21 +36,21 @@ class TaskFilterForm(StyledFormMixin, forms.Form):
     """Filters of the task list; the same ones narrow the period counts above it."""
 
     q = forms.CharField(label=_("Tìm nhiệm vụ"), required=False)
-    unit = forms.ModelChoiceField(
+    unit: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(
         label=_("Đơn vị chủ trì"), queryset=None, required=False, empty_label=_("Tất cả")
     )
-    plan = forms.ModelChoiceField(
+    plan: forms.ModelChoiceField[Plan] = forms.ModelChoiceField(
         label=_("Kế hoạch"), queryset=None, required=False, empty_label=_("Tất cả")
     )
-    assignee = forms.ModelChoiceField(
+    assignee: forms.ModelChoiceField[Person] = forms.ModelChoiceField(
         label=_("Người thực hiện"), queryset=None, required=False, empty_label=_("Tất cả")
     )
 
     def __init__(self, *args: Any, units: Any, plans: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
-        self.fields["plan"].queryset = plans
-        self.fields["assignee"].queryset = people
+        choices_of(self, "unit").queryset = units
+        choices_of(self, "plan").queryset = plans
+        choices_of(self, "assignee").queryset = people
 
     def task_filters(self) -> TaskFilters:
         data = self.cleaned_data if self.is_valid() else {}
@@ -84,10 +86,8 @@ class PeriodFilterForm(TaskFilterForm):
         )
 
 
-def import_choices(post: Any, parsed: dict[str, Any], header: PlanHeaderForm) -> Any:
+def import_choices(post: Any, parsed: dict[str, Any], header: PlanHeaderForm) -> ImportChoices:
     """The review page's fields as ImportChoices (the header form must be valid)."""
-    from lantoa.plans.services import ImportChoices
-
     choices = ImportChoices(
         number=header.cleaned_data["number"].strip(),
         date=header.cleaned_data["date"],
@@ -131,8 +131,8 @@ class TaskForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, people: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = people
-        self.fields["lead_unit"].queryset = units
+        choices_of(self, "assignee").queryset = people
+        choices_of(self, "lead_unit").queryset = units
 
 
 class AssigneeForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
@@ -142,7 +142,7 @@ class AssigneeForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = people
+        choices_of(self, "assignee").queryset = people
 
 
 class MultipleFileInput(forms.ClearableFileInput):

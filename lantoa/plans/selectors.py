@@ -27,6 +27,7 @@ from django.db.models import (
 from django.http import Http404
 from django.urls import reverse
 
+from lantoa.accounts.models import User
 from lantoa.core.dates import format_vn_date, local_today
 from lantoa.core.scoping import ScopedUser, get_in_scope, scope_condition, scope_filter
 from lantoa.core.text import fold
@@ -78,7 +79,7 @@ def plan_readable(user: ScopedUser, plan: Plan) -> bool:
     return _plans_in_scope(user).filter(pk=plan.pk).exists()
 
 
-def plan_get_for(user: ScopedUser, pk: object, *, write: bool = False) -> Plan:
+def plan_get_for(user: ScopedUser, pk: int | str, *, write: bool = False) -> Plan:
     """404 when missing or out of scope; 403 when the user may read but not change it."""
     try:
         plan = _plans_in_scope(user).select_related("issuer", "parent").get(pk=pk)
@@ -120,7 +121,7 @@ def child_plans_of(plan: Plan) -> list[ChildPlanRow]:
     return [ChildPlanRow(unit, children.get(unit.pk)) for unit in units]
 
 
-def plan_import_get_for(user: ScopedUser, pk: object) -> PlanImport:
+def plan_import_get_for(user: ScopedUser, pk: int | str) -> PlanImport:
     return get_in_scope(
         PlanImport.objects.select_related("unit"), user.scope, "unit__path", pk, write=True
     )
@@ -268,7 +269,7 @@ def periods(
 
 def bucket_counts(selection: QuerySet[TaskOccurrence]) -> dict[str, int]:
     """How many periods of a `periods(...)` selection fall in each bucket (one query)."""
-    rows = selection.values("bucket").annotate(n=Count("pk")).order_by()
+    rows = selection.values("bucket").annotate(n=Count("pk")).order_by()  # type: ignore[misc]
     counts = {b.value: 0 for b in Bucket}
     counts.update({r["bucket"]: r["n"] for r in rows})
     return counts
@@ -351,7 +352,7 @@ def task_list_for(user: ScopedUser, filters: TaskFilters | None = None) -> Query
     )
 
 
-def task_get_for(user: ScopedUser, pk: object, *, write: bool = False) -> Task:
+def task_get_for(user: ScopedUser, pk: int | str, *, write: bool = False) -> Task:
     return get_in_scope(
         Task.objects.filter(task_scope(user))
         .select_related("plan", "lead_unit", "assignee", "group", "parent")
@@ -376,7 +377,7 @@ def plan_incomplete_tasks(plan: Plan) -> list[Task]:
     return [t for t in tasks if t.missing_06ro()]
 
 
-def occurrence_get_for(user: ScopedUser, pk: object) -> TaskOccurrence:
+def occurrence_get_for(user: ScopedUser, pk: int | str) -> TaskOccurrence:
     return get_in_scope(
         TaskOccurrence.objects.filter(task_scope(user, "task__")).select_related(
             "task__plan__issuer", "task__lead_unit"
@@ -398,7 +399,7 @@ def periods_due_in_month(user: ScopedUser, year: int, month: int) -> QuerySet[Ta
     )
 
 
-def evidence_get_for(user: ScopedUser, pk: object) -> Evidence:
+def evidence_get_for(user: ScopedUser, pk: int | str) -> Evidence:
     return get_in_scope(
         Evidence.objects.filter(task_scope(user, "occurrence__task__")).select_related(
             "occurrence"
@@ -468,3 +469,12 @@ def _units_named(line: Distribution, folded: str, ward: Unit) -> tuple[list[Unit
             group = Unit.objects.filter(path__startswith=ward.path, kind__in=kinds, is_active=True)
             return list(group.order_by("kind", "name_folded")), False
     return [], False
+
+
+def import_issuer_for(user: User) -> Unit | None:
+    """The ward (or the unit) in whose name the user imports a plan: the first they may write."""
+    for role in user.roles:
+        for unit in (ward_root_of(role.unit), role.unit):
+            if user.scope.can_write(unit):
+                return unit
+    return None

@@ -4,416 +4,45 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.accounts.models import User
 from lantoa.core.audit import audit_record, diff, snapshot
 from lantoa.core.concurrency import version_claim
-from lantoa.core.dates import format_vn_date, local_today, month_end
+from lantoa.core.dates import format_vn_date, local_today
 from lantoa.core.files import check_evidence, evidence_fields
 from lantoa.core.lifecycle import transition
-from lantoa.core.scoping import ScopedUser, require_write
-from lantoa.core.text import fold, nfc
+from lantoa.core.scoping import require_write
+from lantoa.core.text import nfc
 from lantoa.dispatch.models import Dispatch
 from lantoa.dispatch.services import Document, document_send
 from lantoa.org.models import Unit
-from lantoa.org.selectors import signer_of
-from lantoa.org.services import unit_create
+from lantoa.org.selectors import signer_of, ward_root_of
+from lantoa.plans.documents import plan_docx, plan_filename
 from lantoa.plans.matching import match_units
 from lantoa.plans.models import (
     Distribution,
     Evidence,
     LegalBasis,
-    Objective,
-    Phase,
     Plan,
-    PlanImport,
-    Target,
     Task,
     TaskComment,
-    TaskGroup,
     TaskOccurrence,
 )
-from lantoa.plans.parsing import DocumentError, parse_document
-from lantoa.plans.timing import read_timing
-
-PLAN_FILE_TOO_BIG = _("Tệp lớn hơn 20 MB. Hãy tải lên bản Word (.docx) hoặc PDF nhỏ hơn.")
-PLAN_IMPORT_DONE = _("Lần nhập này đã được lưu thành kế hoạch; hãy mở kế hoạch đó.")
-MAX_PLAN_BYTES = 20 * 2**20
-NEW_UNIT = "new"
-
-
-@transaction.atomic
-def plan_import_start(*, actor: ScopedUser, unit: Unit, uploaded: UploadedFile) -> PlanImport:
-    """Read the uploaded plan; keep what was read for review. Nothing of the plan is saved yet."""
-    require_write(actor, unit)
-    if uploaded.size > MAX_PLAN_BYTES:
-        raise ValidationError({"file": PLAN_FILE_TOO_BIG})
-    content = uploaded.read()
-    try:
-        parsed = parse_document(content, uploaded.name)
-    except DocumentError as exc:
-        raise ValidationError({"file": str(exc)}) from exc
-    return PlanImport.objects.create(
-        unit=unit,
-        uploaded_by=actor,
-        original_name=uploaded.name[:255],
-        parsed=parsed.as_json(),
-    )
-
-
-@dataclass
-class ImportChoices:
-    """What the coordinator decided on the review page."""
-
-    number: str = ""
-    date: dt.date | None = None
-    title: str = ""
-    drop_objectives: set[int] = field(default_factory=set)
-    # (group index, task index) → unit id, NEW_UNIT, or None
-    task_leads: dict[tuple[int, int], str | None] = field(default_factory=dict)
-    task_times: dict[tuple[int, int], str] = field(default_factory=dict)
-    # responsibility index → unit ids (and NEW_UNIT)
-    responsibility_units: dict[int, list[str]] = field(default_factory=dict)
-
-
-def suggested_units(plan_import: PlanImport) -> dict[str, Any]:
-    """The units the review page pre-selects: by task and by responsibility."""
-    units = list(Unit.objects.filter(path__startswith=plan_import.unit.path))
-    data = plan_import.parsed
-    tasks = {}
-    for g, group in enumerate(data.get("task_groups", [])):
-        for t, task in enumerate(group["tasks"]):
-            name = task.get("lead_unit") or ""
-            matched = match_units(name, units) if name else []
-            tasks[(g, t)] = {"name": name, "units": matched}
-    responsibilities = {}
-    for r, item in enumerate(data.get("responsibilities", [])):
-        responsibilities[r] = {"name": item["unit"], "units": match_units(item["unit"], units)}
-    return {"units": units, "tasks": tasks, "responsibilities": responsibilities}
-
-
-@transaction.atomic
-def plan_import_confirm(
-    *, actor: ScopedUser, plan_import: PlanImport, choices: ImportChoices
-) -> Plan:
-    """Save the reviewed plan in one transaction: header, bases, objectives, targets, tasks
-    (from the task groups and from "Tổ chức thực hiện", fanned out to the named units),
-    recipients, and each task's occurrences."""
-    issuer = plan_import.unit
-    require_write(actor, issuer)
-    if plan_import.status != PlanImport.Status.REVIEW:
-        raise ValidationError(PLAN_IMPORT_DONE)
-    data = plan_import.parsed
-    phases_data = data.get("phases", [])
-    years = [y for p in phases_data for y in (p.get("start_year"), p.get("end_year")) if y]
-    plan = Plan(
-        issuer=issuer,
-        document_kind=data.get("document_kind") or "Kế hoạch",
-        document_kind_code=data.get("document_kind_code") or "KH",
-        number=choices.number or data.get("number") or "",
-        date=choices.date or _iso(data.get("date")),
-        place=data.get("place") or "",
-        title=choices.title or data.get("title") or "",
-        signer_authority=data["signer"].get("authority") or "",
-        signer_title=data["signer"].get("title") or "",
-        signer_name=data["signer"].get("name") or "",
-        archive_note=(data.get("recipients") or {}).get("archive") or "",
-        start_year=min(years) if years else None,
-        end_year=max(years) if years else None,
-        source_name=plan_import.original_name,
-        budget_items=data.get("budget", []),
-        responsibilities=data.get("responsibilities", []),
-        created_by=actor if getattr(actor, "pk", None) else None,
-    )
-    plan.full_clean()
-    plan.save()
-    LegalBasis.objects.bulk_create(
-        LegalBasis(
-            plan=plan,
-            position=i,
-            kind=b["kind"],
-            number=b["number"],
-            date=_iso(b.get("date")),
-            issuer=b.get("issuer") or "",
-            title=b.get("title") or "",
-        )
-        for i, b in enumerate(data.get("legal_bases", []))
-    )
-    objectives = [
-        Objective(plan=plan, position=i, kind=Objective.Kind.GENERAL, text=text)
-        for i, text in enumerate(data.get("general_objectives", []))
-        if i not in choices.drop_objectives
-    ]
-    objectives += [
-        Objective(plan=plan, position=100 + i, kind=Objective.Kind.REQUIREMENT, text=text)
-        for i, text in enumerate(data.get("requirements", []))
-    ]
-    Objective.objects.bulk_create(objectives)
-    for p, phase_data in enumerate(phases_data):
-        phase = Phase.objects.create(
-            plan=plan,
-            position=p,
-            label=phase_data.get("label") or str(_("Mục tiêu cụ thể")),
-            start_year=phase_data.get("start_year"),
-            end_year=phase_data.get("end_year"),
-        )
-        Target.objects.bulk_create(
-            Target(
-                plan=plan,
-                phase=phase,
-                position=t,
-                text=target["text"],
-                value=Decimal(str(target["value"])) if target.get("value") is not None else None,
-                unit_of_measure=target.get("unit") or "",
-            )
-            for t, target in enumerate(phase_data.get("targets", []))
-        )
-    scope_units = {str(u.pk): u for u in Unit.objects.filter(path__startswith=issuer.path)}
-    created_units: dict[str, Unit] = {}
-
-    def resolve(choice: str | None, name: str) -> Unit | None:
-        if not choice:
-            return None
-        if choice == NEW_UNIT:
-            key = fold(name)
-            if key not in created_units:
-                created_units[key] = unit_create(
-                    actor=actor,
-                    code=_new_code(issuer),
-                    name=name,
-                    kind=Unit.Kind.OFFICE,
-                    parent=issuer,
-                )
-            return created_units[key]
-        unit = scope_units.get(str(choice))
-        if unit is None:
-            raise PermissionDenied
-        return unit
-
-    position = 0
-    for g, group_data in enumerate(data.get("task_groups", [])):
-        group = TaskGroup.objects.create(
-            plan=plan, position=g, number=group_data.get("number") or "", title=group_data["title"]
-        )
-        for t, task_data in enumerate(group_data["tasks"]):
-            lead = resolve(choices.task_leads.get((g, t)), task_data.get("lead_unit") or "")
-            time_text = choices.task_times.get((g, t), task_data.get("time") or "")
-            task = _task(
-                plan,
-                group,
-                position,
-                task_data["text"],
-                lead,
-                time_text,
-                task_data.get("product") or "",
-                Task.Source.TASKS,
-            )
-            position += 1
-            supports = [
-                u
-                for name in task_data.get("support_units", [])
-                for u in match_units(name, scope_units.values())
-            ]
-            if supports:
-                task.support_units.set(supports)
-            for s, sub_text in enumerate(task_data.get("subtasks", [])):
-                _task(
-                    plan,
-                    group,
-                    position + s,
-                    sub_text,
-                    lead,
-                    time_text,
-                    "",
-                    Task.Source.TASKS,
-                    parent=task,
-                )
-            position += len(task_data.get("subtasks", []))
-
-    for r, item in enumerate(data.get("responsibilities", [])):
-        chosen = choices.responsibility_units.get(r, [])
-        leads = [resolve(c, item["unit"]) for c in chosen] or [None]
-        for duty in item["duties"]:
-            for lead in leads:
-                task = _task(plan, None, position, duty, lead, "", "", Task.Source.RESPONSIBILITY)
-                if item.get("requested"):
-                    task.requested = True
-                    task.save(update_fields=["requested"])
-                position += 1
-
-    recipients = data.get("recipients") or {}
-    distributions = []
-    for mode in (Distribution.Mode.ELECTRONIC, Distribution.Mode.PAPER):
-        for name in recipients.get(mode, []):
-            matched = match_units(name, scope_units.values())
-            distributions.append(
-                Distribution(
-                    plan=plan,
-                    position=len(distributions),
-                    recipient=name,
-                    unit=matched[0] if len(matched) == 1 else None,
-                    mode=mode,
-                )
-            )
-    Distribution.objects.bulk_create(distributions)
-    for task in plan.tasks.filter(parent__isnull=True):
-        occurrences_create(task, plan)
-    plan_import.status = PlanImport.Status.CONFIRMED
-    plan_import.plan = plan
-    plan_import.save(update_fields=["status", "plan"])
-    audit_record(
-        actor=actor,
-        action="plan.imported",
-        obj=plan,
-        unit_path=issuer.path,
-        changes={"source": [None, plan_import.original_name], "tasks": [None, plan.tasks.count()]},
-    )
-    return plan
-
-
-def _task(
-    plan: Plan,
-    group: TaskGroup | None,
-    position: int,
-    text: str,
-    lead: Unit | None,
-    time_text: str,
-    product: str,
-    source: str,
-    parent: Task | None = None,
-) -> Task:
-    timing = read_timing(time_text or text)
-    return Task.objects.create(
-        plan=plan,
-        group=group,
-        parent=parent,
-        position=position,
-        source=source,
-        title=text[:500],
-        description=text if len(text) > 500 else "",
-        lead_unit=lead,
-        start=timing.start,
-        due=timing.due,
-        recurrence=timing.recurrence,
-        occasion=timing.occasion,
-        time_text=time_text[:200],
-        expected_result=product,
-    )
-
-
-def _iso(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def _new_code(parent: Unit) -> str:
-    n = Unit.objects.filter(code__startswith=f"{parent.code}-N").count() + 1
-    while Unit.objects.filter(code=f"{parent.code}-N{n:02d}").exists():
-        n += 1
-    return f"{parent.code}-N{n:02d}"
-
-
-def _years(plan: Plan) -> list[int]:
-    first = plan.start_year or (plan.date.year if plan.date else local_today().year)
-    last = plan.end_year or first
-    return list(range(first, last + 1))
-
-
-def periods_start(task: Task) -> dt.date:
-    """The first day a task's periods cover: its own start date, else the day its plan takes
-    effect (the plan's date; a draft without one, the day it was saved). No period lies
-    before it (issue 10, item 10)."""
-    plan = task.plan
-    return task.start or plan.date or timezone.localdate(plan.created_at)
-
-
-def _occurrences_reschedule(task: Task) -> None:
-    """New periods after the task's timing changed; periods already reported are kept."""
-    done = set(
-        task.occurrences.filter(status=TaskOccurrence.Status.DONE).values_list("label", flat=True)
-    )
-    task.occurrences.exclude(status=TaskOccurrence.Status.DONE).delete()
-    fresh = occurrences_create(task, task.plan, save=False)
-    TaskOccurrence.objects.bulk_create(o for o in fresh if o.label not in done)
-
-
-def occurrences_create(task: Task, plan: Plan, *, save: bool = True) -> list[TaskOccurrence]:
-    """One occurrence per period of the task's recurrence within the plan's years, from
-    `periods_start` on: a period that ended before it is not created, one running across it
-    starts on it."""
-    rows: list[TaskOccurrence] = []
-    if task.recurrence in ("", Task.Recurrence.ONCE):
-        rows.append(TaskOccurrence(task=task, label="", starts=task.start, due=task.due))
-        return TaskOccurrence.objects.bulk_create(rows) if save else rows
-    if task.recurrence in (Task.Recurrence.YEARLY, Task.Recurrence.CONTINUOUS):
-        rows += [
-            TaskOccurrence(task=task, label=str(y), starts=dt.date(y, 1, 1), due=dt.date(y, 12, 31))
-            for y in _years(plan)
-        ]
-    elif task.recurrence == Task.Recurrence.OCCASIONS and task.occasion:
-        day, month = (int(x) for x in task.occasion.split("/"))
-        rows += [
-            TaskOccurrence(
-                task=task,
-                label=f"{task.occasion}/{y}",
-                starts=dt.date(y, 1, 1),
-                due=dt.date(y, month, day),
-            )
-            for y in _years(plan)
-        ]
-    else:
-        step = {"monthly": 1, "quarterly": 3, "half_yearly": 6}.get(task.recurrence, 12)
-        for y in _years(plan):
-            for month in range(step, 13, step):
-                first = dt.date(y, month - step + 1, 1)
-                last = month_end(y, month)
-                rows.append(
-                    TaskOccurrence(task=task, label=f"{month:02d}/{y}", starts=first, due=last)
-                )
-    start = periods_start(task)
-    rows = [r for r in rows if r.due >= start]
-    for row in rows:
-        row.starts = max(row.starts, start)
-    return TaskOccurrence.objects.bulk_create(rows) if save else rows
-
-
-# What a period's result is: copied with it when a unit's plan takes a task over.
-PERIOD_RESULT = ["status", "completed_on", "result_note", "evidence_url"]
-
-
-def _periods_copy(source: Task, copy: Task) -> None:
-    """A derived task takes over its parent's periods as they stand: the same rounds of the
-    same duty, with what was already reported (the parent's evidence files stay with it)."""
-    TaskOccurrence.objects.bulk_create(
-        TaskOccurrence(
-            task=copy,
-            label=period.label,
-            starts=period.starts,
-            due=period.due,
-            **{name: getattr(period, name) for name in PERIOD_RESULT},
-        )
-        for period in source.occurrences.order_by("due", "pk")
-    )
-
-
-def _periods_take_over(copy: Task) -> None:
-    """When a unit issues its plan, its copy of a task takes over what was reported on the
-    parent's periods since the copy was made."""
-    mine = {p.label: p for p in copy.occurrences.exclude(status=TaskOccurrence.Status.DONE)}
-    for period in copy.parent_task.occurrences.filter(status=TaskOccurrence.Status.DONE):
-        open_copy = mine.get(period.label)
-        if open_copy is not None:
-            for name in PERIOD_RESULT:
-                setattr(open_copy, name, getattr(period, name))
-            open_copy.save(update_fields=PERIOD_RESULT)
-
+from lantoa.plans.permissions import (
+    can_edit_plan,
+    can_issue_incomplete_plan,
+    can_issue_plan,
+    can_report_task,
+    can_set_assignee,
+)
+from lantoa.plans.scheduling import occurrences_reschedule, periods_copy, periods_take_over
+from lantoa.plans.selectors import handed_over_to, plan_incomplete_tasks, plan_recipients
 
 TASK_FIELDS = [
     "title",
@@ -455,14 +84,12 @@ OCCURRENCE_RETURN_NEEDS_REASON = _("Cần ghi lý do trả lại để đơn v�
 
 @transaction.atomic
 def task_update(
-    *, actor: ScopedUser | None, task: Task, version: int | None = None, **fields: Any
+    *, actor: User | None, task: Task, version: int | None = None, **fields: Any
 ) -> Task:
     """Fill in or correct a task's 06 rõ. The plan's issuer (the coordinator) changes any of
     them; the lead unit may only name its own person as assignee. `version` is the one the
     form was opened on: a change made meanwhile by someone else is never overwritten
     unknowingly (StaleEdit)."""
-    from lantoa.plans.permissions import can_edit_plan, can_set_assignee
-
     if actor is not None and not can_edit_plan(actor, task.plan):
         if set(fields) != {"assignee"} or not can_set_assignee(actor, task):
             raise PermissionDenied
@@ -480,7 +107,7 @@ def task_update(
             task.version += 1
         task.save(update_fields=[*fields.keys(), "version"])
         if {"start", "due", "recurrence"} & changes.keys():
-            _occurrences_reschedule(task)
+            occurrences_reschedule(task)
         audit_record(
             actor=actor,
             action="task.changed",
@@ -494,7 +121,7 @@ def task_update(
 @transaction.atomic
 def occurrence_complete(
     *,
-    actor: ScopedUser | None,
+    actor: User | None,
     occurrence: TaskOccurrence,
     completed_on: dt.date,
     result_note: str,
@@ -504,9 +131,6 @@ def occurrence_complete(
     """Report a period of a task done: a result and at least one piece of evidence (issue 3).
     Once only: of several reports sent at the same moment, one is kept and the others are told
     the period is done already (a conditional UPDATE, safe on both databases)."""
-    from lantoa.plans.permissions import can_report_task
-    from lantoa.plans.selectors import handed_over_to
-
     task = occurrence.task
     unit = task.responsible_unit
     if actor is not None and not can_report_task(actor, task):
@@ -546,11 +170,9 @@ def occurrence_complete(
 
 @transaction.atomic
 def occurrence_return(
-    *, actor: ScopedUser | None, occurrence: TaskOccurrence, reason: str
+    *, actor: User | None, occurrence: TaskOccurrence, reason: str
 ) -> TaskOccurrence:
     """The coordinator sends a reported result back with a reason; the unit reports again."""
-    from lantoa.plans.permissions import can_edit_plan
-
     task = occurrence.task
     if actor is not None and not can_edit_plan(actor, task.plan):
         raise PermissionDenied
@@ -610,7 +232,7 @@ PLAN_HEADER_FIELDS = [
 @transaction.atomic
 def plan_update(
     *,
-    actor: ScopedUser | None,
+    actor: User | None,
     plan: Plan,
     version: int | None = None,
     electronic_recipients: list[str] | None = None,
@@ -619,8 +241,6 @@ def plan_update(
 ) -> Plan:
     """Correct a draft's document blocks — number, date, place, title, signer, recipients
     ("Nơi nhận") — before it is issued (O4.1: a school issues its own plan)."""
-    from lantoa.plans.permissions import can_edit_plan
-
     if actor is not None and not can_edit_plan(actor, plan):
         raise PermissionDenied
     if plan.status != Plan.Status.DRAFT:
@@ -652,11 +272,9 @@ def plan_update(
 
 def _recipients_set(plan: Plan, electronic: list[str], paper: list[str]) -> None:
     """The plan's "Nơi nhận" lines, each matched to a unit of the issuer's ward when one fits."""
-    from lantoa.org.selectors import ward_root_of
-
     units = list(Unit.objects.filter(path__startswith=ward_root_of(plan.issuer).path))
     plan.distributions.all().delete()
-    rows = []
+    rows: list[Distribution] = []
     for mode, names in (
         (Distribution.Mode.ELECTRONIC, electronic),
         (Distribution.Mode.PAPER, paper),
@@ -679,11 +297,8 @@ def _recipients_set(plan: Plan, electronic: list[str], paper: list[str]) -> None
 
 @transaction.atomic
 @transaction.atomic
-def plan_send(*, actor: ScopedUser, plan: Plan, base_url: str) -> list[Dispatch]:
+def plan_send(*, actor: User, plan: Plan, base_url: str) -> list[Dispatch]:
     """Send an issued plan, as its DOCX, to every recipient not yet sent it (D1)."""
-    from lantoa.plans.documents import plan_docx, plan_filename
-    from lantoa.plans.selectors import plan_recipients
-
     require_write(actor, plan.issuer)
     if plan.status != Plan.Status.ISSUED:
         raise ValidationError(PLAN_SEND_NOT_ISSUED)
@@ -704,7 +319,7 @@ def plan_send(*, actor: ScopedUser, plan: Plan, base_url: str) -> list[Dispatch]
 
 def plan_issue(
     *,
-    actor: ScopedUser | None,
+    actor: User | None,
     plan: Plan,
     override_reason: str = "",
     number: str = "",
@@ -713,13 +328,10 @@ def plan_issue(
     """Issue a draft plan with its number and date (given here or on the plan). Every task must
     have its 06 rõ, unless a leader issues it with a written reason, which is kept on the plan
     (O1.1)."""
-    from lantoa.plans.permissions import can_issue_incomplete_plan, can_issue_plan
-    from lantoa.plans.selectors import plan_incomplete_tasks
-
     if actor is not None and not can_issue_plan(actor, plan):
         raise PermissionDenied
     if not Plan.LIFECYCLE.allows(plan.status, "issue"):
-        raise ValidationError(Plan.LIFECYCLE["issue"].refusal)
+        raise ValidationError(str(Plan.LIFECYCLE["issue"].refusal))
     plan.number = number.strip() or plan.number
     plan.date = date or plan.date
     if not plan.number or plan.date is None:
@@ -750,9 +362,9 @@ def plan_issue(
     # Periods now run from the plan's date; a unit's copies take over their parents' periods.
     for task in plan.tasks.filter(parent__isnull=True).select_related("plan", "parent_task"):
         if task.parent_task_id:
-            _periods_take_over(task)
+            periods_take_over(task)
         else:
-            _occurrences_reschedule(task)
+            occurrences_reschedule(task)
     return plan
 
 
@@ -764,7 +376,7 @@ CHILD_PLAN_NO_TASKS = _("Kế hoạch này không giao nhiệm vụ nào cho đ�
 
 
 @transaction.atomic
-def child_plan_create(*, actor: ScopedUser | None, parent: Plan, unit: Unit) -> Plan:
+def child_plan_create(*, actor: User | None, parent: Plan, unit: Unit) -> Plan:
     """A unit's own plan from the ward's (O4.1): the parent plan becomes its legal basis and
     the tasks meant for the unit are copied to adapt, each linked to its parent task."""
     require_write(actor, unit)
@@ -793,6 +405,21 @@ def child_plan_create(*, actor: ScopedUser | None, parent: Plan, unit: Unit) -> 
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     _recipients_set(child, [parent.issuer.short_name or parent.issuer.name], [])
+    _bases_inherit(child, parent)
+    for position, task in enumerate(tasks):
+        periods_copy(task, _task_adopt(child, task, position))
+    audit_record(
+        actor=actor,
+        action="plan.derived",
+        obj=child,
+        unit_path=unit.path,
+        changes={"parent": [None, str(parent)], "tasks": [None, len(tasks)]},
+    )
+    return child
+
+
+def _bases_inherit(child: Plan, parent: Plan) -> None:
+    """A unit's plan rests on its parent's legal bases and on the parent plan itself."""
     bases = [
         LegalBasis(
             plan=child,
@@ -817,40 +444,32 @@ def child_plan_create(*, actor: ScopedUser | None, parent: Plan, unit: Unit) -> 
         )
     )
     LegalBasis.objects.bulk_create(bases)
-    for position, task in enumerate(tasks):
-        copy = Task.objects.create(
-            plan=child,
-            parent_task=task,
-            position=position,
-            source=Task.Source.MANUAL,
-            title=task.title,
-            description=task.description,
-            assignee=task.assignee,
-            lead_unit=unit,
-            authority=task.authority,
-            start=task.start,
-            due=task.due,
-            recurrence=task.recurrence,
-            occasion=task.occasion,
-            time_text=task.time_text,
-            expected_result=task.expected_result,
-        )
-        _periods_copy(task, copy)
-    audit_record(
-        actor=actor,
-        action="plan.derived",
-        obj=child,
-        unit_path=unit.path,
-        changes={"parent": [None, str(parent)], "tasks": [None, len(tasks)]},
+
+
+def _task_adopt(child: Plan, task: Task, position: int) -> Task:
+    """The unit's copy of a task of the parent plan, linked to it, for the unit to adapt."""
+    return Task.objects.create(
+        plan=child,
+        parent_task=task,
+        position=position,
+        source=Task.Source.MANUAL,
+        title=task.title,
+        description=task.description,
+        assignee=task.assignee,
+        lead_unit=child.issuer,
+        authority=task.authority,
+        start=task.start,
+        due=task.due,
+        recurrence=task.recurrence,
+        occasion=task.occasion,
+        time_text=task.time_text,
+        expected_result=task.expected_result,
     )
-    return child
 
 
 @transaction.atomic
-def task_comment_add(*, actor: ScopedUser, task: Task, text: str) -> TaskComment:
+def task_comment_add(*, actor: User, task: Task, text: str) -> TaskComment:
     """An update on a task, by anyone who may report it or edit the plan."""
-    from lantoa.plans.permissions import can_report_task
-
     if not can_report_task(actor, task):
         raise PermissionDenied
     if not text.strip():

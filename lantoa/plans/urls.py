@@ -1,12 +1,12 @@
 from django.urls import path
 
-from lantoa.plans import views
+from lantoa.plans import import_views, views
 
 app_name = "plans"
 urlpatterns = [
     path("", views.plan_list, name="list"),
-    path("import/", views.plan_import, name="import"),
-    path("import/<int:pk>/", views.plan_import_review, name="import_review"),
+    path("import/", import_views.plan_import, name="import"),
+    path("import/<int:pk>/", import_views.plan_import_review, name="import_review"),
     path("<int:pk>/", views.plan_detail, name="detail"),
     path("<int:pk>/issue/", views.plan_issue, name="issue"),
     path("<int:pk>/edit/", views.plan_edit, name="edit"),

@@ -1,24 +1,28 @@
-"""Plan pages: upload and review an imported plan, the plan, the task list (issue 3)."""
+"""Plan pages: the plans, a plan, its tasks and periods, the board (issue 3); importing a plan
+is in import_views."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from lantoa.accounts.http import AuthedRequest
+from lantoa.accounts.models import User
 from lantoa.core.concurrency import StaleEdit, form_after_stale
 from lantoa.core.dates import add_months, local_today, parse_month
 from lantoa.core.files import evidence_response
 from lantoa.dispatch.selectors import dispatches_of
 from lantoa.org.models import Person, Unit
-from lantoa.org.selectors import person_list_for, unit_get_for, unit_list_for, ward_root_of
+from lantoa.org.selectors import person_list_for, unit_get_for, unit_list_for
 from lantoa.plans import permissions, selectors, services
 from lantoa.plans.documents import plan_docx, plan_filename
 from lantoa.plans.forms import (
@@ -27,165 +31,29 @@ from lantoa.plans.forms import (
     OccurrenceReturnForm,
     PeriodFilterForm,
     PlanEditForm,
-    PlanHeaderForm,
     PlanIssueForm,
-    PlanUploadForm,
     TaskFilterForm,
     TaskForm,
-    import_choices,
 )
-from lantoa.plans.models import Plan
+from lantoa.plans.models import Plan, Task
 from lantoa.plans.selectors import PeriodFilters, TaskFilters
 
 PAGE_SIZE = 50
+Filters = TypeVar("Filters", bound=TaskFilterForm)
 
 
-def plan_list(request: HttpRequest) -> HttpResponse:
+def plan_list(request: AuthedRequest) -> HttpResponse:
     plans = selectors.plan_list_for(request.user)
-    can_import = _issuer_for(request) is not None  # the same rule the import page applies
+    can_import = selectors.import_issuer_for(request.user) is not None  # as the import page
     return render(request, "plans/plan_list.html", {"plans": plans, "can_import": can_import})
 
 
-@require_http_methods(["GET", "POST"])
-def plan_import(request: HttpRequest) -> HttpResponse:
-    form = PlanUploadForm(request.POST or None, request.FILES or None)
-    issuer = _issuer_for(request)
-    if request.method == "POST" and form.is_valid():
-        if issuer is None:
-            form.add_error(None, _("Tài khoản của bạn không được nhập kế hoạch."))
-        else:
-            try:
-                record = services.plan_import_start(
-                    actor=request.user, unit=issuer, uploaded=form.cleaned_data["file"]
-                )
-            except ValidationError as exc:
-                form.add_error("file", exc.message_dict.get("file", exc.messages))
-            else:
-                return redirect(record)
-    return render(request, "plans/plan_import.html", {"form": form, "issuer": issuer})
-
-
-def _issuer_for(request: HttpRequest):  # type: ignore[no-untyped-def]
-    """The ward (or the unit) in whose name the user imports: the first one they may write."""
-    for role in request.user.roles:
-        root = ward_root_of(role.unit)
-        for unit in (root, role.unit):
-            if request.user.scope.can_write(unit):
-                return unit
-    return None
-
-
-@require_http_methods(["GET", "POST"])
-def plan_import_review(request: HttpRequest, pk: int) -> HttpResponse:
-    record = selectors.plan_import_get_for(request.user, pk)
-    if record.plan_id:
-        return redirect(record.plan)
-    parsed = record.parsed
-    header = PlanHeaderForm(
-        request.POST or None,
-        initial={"number": parsed.get("number") or "", "title": parsed.get("title") or ""},
-    )
-    if request.method == "POST" and header.is_valid():
-        try:
-            plan = services.plan_import_confirm(
-                actor=request.user,
-                plan_import=record,
-                choices=import_choices(request.POST, parsed, header),
-            )
-        except ValidationError as exc:
-            header.add_error(None, exc)
-        else:
-            messages.success(
-                request,
-                _("Đã lưu kế hoạch với %(n)s nhiệm vụ.") % {"n": plan.tasks.count()},
-            )
-            return redirect(plan)
-    suggestions = services.suggested_units(record)
-    return render(
-        request,
-        "plans/plan_import_review.html",
-        {
-            "record": record,
-            "parsed": parsed,
-            "header": header,
-            "suggestions": suggestions,
-            "review": _review_rows(parsed, suggestions),
-        },
-    )
-
-
-def _review_rows(parsed: dict, suggestions: dict) -> dict:  # type: ignore[type-arg]
-    """Rows for the review template, each with its warnings and pre-selected units."""
-    warnings_by_place: dict[str, list[str]] = {}
-    for warning in parsed.get("warnings", []):
-        warnings_by_place.setdefault(warning["where"], []).append(warning["message"])
-    duplicates = {second for _first, second in parsed.get("duplicate_objectives", [])}
-    objectives = [
-        {
-            "index": i,
-            "text": text,
-            "duplicate": i in duplicates,
-            "warnings": warnings_by_place.get(f"general_objectives[{i}]", []),
-        }
-        for i, text in enumerate(parsed.get("general_objectives", []))
-    ]
-    groups = []
-    for g, group in enumerate(parsed.get("task_groups", [])):
-        rows = []
-        for t, task in enumerate(group["tasks"]):
-            suggestion = suggestions["tasks"][(g, t)]
-            rows.append(
-                {
-                    "lead_field": f"task-{g}-{t}-lead",
-                    "time_field": f"task-{g}-{t}-time",
-                    "task": task,
-                    "selected": [str(u.pk) for u in suggestion["units"][:1]],
-                    "unknown_name": suggestion["name"]
-                    if suggestion["name"] and not suggestion["units"]
-                    else "",
-                    "warnings": warnings_by_place.get(f"task_groups[{g}].tasks[{t}]", []),
-                }
-            )
-        groups.append({"group": group, "rows": rows})
-    responsibilities = []
-    for r, item in enumerate(parsed.get("responsibilities", [])):
-        matched = suggestions["responsibilities"][r]["units"]
-        responsibilities.append(
-            {
-                "field": f"resp-{r}-units",
-                "item": item,
-                "selected": [str(u.pk) for u in matched],
-                "unknown": not matched,
-                "unknown_name": item["unit"] if not matched else "",
-            }
-        )
-    targets = []
-    for p, phase in enumerate(parsed.get("phases", [])):
-        for t, target in enumerate(phase["targets"]):
-            targets.append(
-                {
-                    "phase": phase,
-                    "target": target,
-                    "warnings": warnings_by_place.get(f"phases[{p}].targets[{t}]", []),
-                }
-            )
-    return {
-        "objectives": objectives,
-        "groups": groups,
-        "responsibilities": responsibilities,
-        "targets": targets,
-        "header_warnings": [
-            w["message"] for w in parsed.get("warnings", []) if w["where"] in ("number", "date")
-        ],
-    }
-
-
-def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_get_for(request.user, pk)
     return render(request, "plans/plan_detail.html", _plan_context(request, plan))
 
 
-def _plan_context(request: HttpRequest, plan: Plan, **forms_: Any) -> dict[str, Any]:
+def _plan_context(request: AuthedRequest, plan: Plan, **forms_: Any) -> dict[str, Any]:
     followed = plan.status == plan.Status.ISSUED
     if followed:
         tasks = selectors.task_list_for(request.user, TaskFilters(plan=plan))
@@ -234,7 +102,7 @@ def _plan_context(request: HttpRequest, plan: Plan, **forms_: Any) -> dict[str, 
     return context
 
 
-def _task_filter_form(request: HttpRequest, form_class: type[TaskFilterForm]) -> TaskFilterForm:
+def _task_filter_form(request: AuthedRequest, form_class: type[Filters]) -> Filters:
     return form_class(
         request.GET or None,
         units=unit_list_for(request.user),
@@ -243,7 +111,7 @@ def _task_filter_form(request: HttpRequest, form_class: type[TaskFilterForm]) ->
     )
 
 
-def task_list(request: HttpRequest) -> HttpResponse:
+def task_list(request: AuthedRequest) -> HttpResponse:
     """The followed tasks, with the four counts of their periods under the same filters."""
     form = _task_filter_form(request, TaskFilterForm)
     filters = form.task_filters()
@@ -263,7 +131,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def period_list(request: HttpRequest) -> HttpResponse:
+def period_list(request: AuthedRequest) -> HttpResponse:
     """The periods (kỳ) of the followed tasks: where every bucket count leads, showing exactly
     the periods it counts (issue 10, item 1)."""
     form = _task_filter_form(request, PeriodFilterForm)
@@ -286,22 +154,22 @@ def period_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _without_page(request: HttpRequest) -> str:
+def _without_page(request: AuthedRequest) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
 
 
-def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def task_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     task = selectors.task_get_for(request.user, pk)
     return render(request, "plans/task_detail.html", _task_context(request, task))
 
 
-def _task_context(request: HttpRequest, task, **forms_) -> dict:  # type: ignore[no-untyped-def,type-arg]
+def _task_context(request: AuthedRequest, task: Task, **forms_: Any) -> dict[str, Any]:
     user = request.user
     today = local_today()
     periods = list(task.occurrences.all())
-    context = {
+    context: dict[str, Any] = {
         "task": task,
         "current_periods": [o for o in periods if o.starts is None or o.starts <= today],
         "future_periods": [o for o in periods if o.starts is not None and o.starts > today],
@@ -325,20 +193,21 @@ def _task_context(request: HttpRequest, task, **forms_) -> dict:  # type: ignore
     return context
 
 
-def _people_for(user, task):  # type: ignore[no-untyped-def]
+def _people_for(user: User, task: Task) -> QuerySet[Person]:
     """Whom the user may name: the lead unit's people (the coordinator: the whole ward)."""
     if permissions.can_edit_plan(user, task.plan):
         return person_list_for(user).filter(unit__path__startswith=task.plan.issuer.path)
     return person_list_for(user, unit=task.lead_unit) if task.lead_unit else Person.objects.none()
 
 
-def _units_for(task):  # type: ignore[no-untyped-def]
+def _units_for(task: Task) -> QuerySet[Unit]:
     return Unit.objects.filter(path__startswith=task.plan.issuer.path).order_by("path")
 
 
 @require_POST
-def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def task_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     task = selectors.task_get_for(request.user, pk)
+    form: TaskForm | AssigneeForm
     if permissions.can_edit_plan(request.user, task.plan):
         form = TaskForm(
             request.POST,
@@ -370,7 +239,7 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def occurrence_report(request: HttpRequest, pk: int) -> HttpResponse:
+def occurrence_report(request: AuthedRequest, pk: int) -> HttpResponse:
     occurrence = selectors.occurrence_get_for(request.user, pk)
     task = selectors.task_get_for(request.user, occurrence.task_id)
     if not permissions.can_report_task(request.user, task):
@@ -393,7 +262,7 @@ def occurrence_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def occurrence_return(request: HttpRequest, pk: int) -> HttpResponse:
+def occurrence_return(request: AuthedRequest, pk: int) -> HttpResponse:
     occurrence = selectors.occurrence_get_for(request.user, pk)
     task = selectors.task_get_for(request.user, occurrence.task_id)
     if not permissions.can_edit_plan(request.user, task.plan):
@@ -414,7 +283,7 @@ def occurrence_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_issue(request: AuthedRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_get_for(request.user, pk)
     if not permissions.can_issue_plan(request.user, plan):
         raise PermissionDenied
@@ -434,7 +303,7 @@ def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     """A draft's number, date, signer and recipients (O4.1: a unit issues its own plan)."""
     plan = selectors.plan_get_for(request.user, pk, write=True)
     if plan.status != Plan.Status.DRAFT:
@@ -454,7 +323,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "plans/plan_edit.html", {"plan": plan, "form": form})
 
 
-def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_export(request: AuthedRequest, pk: int) -> HttpResponse:
     """The plan as DOCX in the Nghị định 30 layout, with the annex of tasks (issue 3, item 7)."""
     plan = selectors.plan_get_for(request.user, pk)
     response = HttpResponse(
@@ -466,7 +335,7 @@ def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def plan_send(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_send(request: AuthedRequest, pk: int) -> HttpResponse:
     """Send an issued plan to its recipients (D1)."""
     plan = selectors.plan_get_for(request.user, pk, write=True)
     try:
@@ -481,7 +350,7 @@ def plan_send(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def plan_derive(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_derive(request: AuthedRequest, pk: int) -> HttpResponse:
     """A unit creates its own plan from this one (O4.1)."""
     plan = selectors.plan_get_for(request.user, pk)
     unit = unit_get_for(request.user, request.POST.get("unit"), write=True)
@@ -501,7 +370,7 @@ def plan_derive(request: HttpRequest, pk: int) -> HttpResponse:
 BOARD_LIMIT = 60
 
 
-def task_board(request: HttpRequest) -> HttpResponse:
+def task_board(request: AuthedRequest) -> HttpResponse:
     """The periods begun so far in four columns, one per bucket (issue 3, item 5)."""
     columns = []
     for count in selectors.period_buckets_for(request.user, PeriodFilters()):
@@ -510,7 +379,7 @@ def task_board(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/task_board.html", {"columns": columns, "limit": BOARD_LIMIT})
 
 
-def task_timeline(request: HttpRequest) -> HttpResponse:
+def task_timeline(request: AuthedRequest) -> HttpResponse:
     """One month of deadlines, day by day (issue 3, item 5)."""
     today = local_today()
     first = today.replace(day=1)
@@ -524,7 +393,7 @@ def task_timeline(request: HttpRequest) -> HttpResponse:
                 % {"month": request.GET["month"][:20]},
             )
     periods = selectors.periods_due_in_month(request.user, first.year, first.month)
-    days: dict[dt.date, list] = {}
+    days: dict[dt.date | None, list[Any]] = {}
     for period in periods:
         days.setdefault(period.due, []).append(period)
     return render(
@@ -541,7 +410,7 @@ def task_timeline(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def task_comment(request: HttpRequest, pk: int) -> HttpResponse:
+def task_comment(request: AuthedRequest, pk: int) -> HttpResponse:
     task = selectors.task_get_for(request.user, pk)
     try:
         services.task_comment_add(actor=request.user, task=task, text=request.POST.get("text", ""))
@@ -550,6 +419,6 @@ def task_comment(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(task)
 
 
-def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+def evidence_download(request: AuthedRequest, pk: int) -> FileResponse:
     """An evidence file, only for those who may read its task (never a public URL)."""
     return evidence_response(selectors.evidence_get_for(request.user, pk))

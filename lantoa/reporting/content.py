@@ -33,6 +33,7 @@ from lantoa.indicators.selectors import briefing_reading, readings_for
 from lantoa.org.models import Unit
 from lantoa.plans.models import TaskOccurrence
 from lantoa.plans.selectors import PeriodFilters, bucket_counts, periods
+from lantoa.reporting.models import Report
 from lantoa.reporting.periods import ReportingPeriod
 
 HIGHLIGHTS = 5
@@ -192,7 +193,7 @@ def highlights(unit: Unit, start: dt.date, end: dt.date) -> list[dict[str, Any]]
         with_participants(activities_in(unit, start, end))
         .filter(Exists(photos))
         .select_related("organiser", "kind")
-        .order_by("-participant_count", "-date", "pk")[:HIGHLIGHTS]
+        .order_by("-participant_count", "-date", "pk")[:HIGHLIGHTS]  # type: ignore[misc]
     )
     for activity in chosen:
         photo = (
@@ -207,7 +208,7 @@ def highlights(unit: Unit, start: dt.date, end: dt.date) -> list[dict[str, Any]]
                 "date": activity.date.isoformat(),
                 "unit": activity.organiser.name,
                 "kind": activity.kind.name,
-                "participants": activity.participant_count,
+                "participants": activity.participant_count,  # type: ignore[attr-defined]
                 "photo": photo.pk if photo else None,
             }
         )
@@ -252,8 +253,6 @@ def target_readings(unit: Unit, plan: Any, at: dt.date) -> list[dict[str, Any]]:
 def accepted_unit_reports(ward: Unit, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     """The units' accepted reports whose window lies inside the ward's, one row per unit (their
     last accepted version; several periods of one unit add up)."""
-    from lantoa.reporting.models import Report
-
     reports = (
         Report.objects.filter(
             recipient=ward,

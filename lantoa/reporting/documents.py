@@ -9,10 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
-import subprocess
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from django.utils import translation
@@ -21,20 +17,18 @@ from django.utils.translation import gettext as _
 from lantoa.activities.models import ActivityEvidence
 from lantoa.core.charts import BarChart
 from lantoa.core.dates import format_vn_date
-from lantoa.core.nd30 import Heading, Image, OfficialDocument, Para, Table, build_docx
+from lantoa.core.nd30 import Heading, Image, OfficialDocument, Para, Table
 from lantoa.core.numbers import format_number, format_percent
+from lantoa.core.pdf import docx_to_pdf
+from lantoa.core.text import fold
 from lantoa.org.models import Unit
 from lantoa.org.selectors import signer_of
 from lantoa.plans.documents import issuing_blocks, place_name
 from lantoa.plans.models import TaskOccurrence
+from lantoa.reporting.content import plan_reference
 from lantoa.reporting.models import Report
 
 EMPTY = "(Chưa có nội dung.)"
-PDF_TIMEOUT_S = 120
-
-
-class PdfUnavailable(RuntimeError):
-    """LibreOffice is not installed, or it failed to convert."""
 
 
 def _n(value: int) -> str:
@@ -51,129 +45,38 @@ def _paragraphs(text: str) -> list[Para]:
 
 
 def report_document(report: Report, snapshot: dict[str, Any]) -> OfficialDocument:
-    """The report's blocks in the customary outline (reference/reporting-regime.md)."""
+    """The report's blocks in the customary outline (reference/reporting-regime.md): I
+    direction, II results, III shortcomings, IV next tasks, V proposals."""
     unit: Unit = report.unit
     ward = unit.is_ward_root
     narrative = snapshot["narrative"]
-    stats = snapshot["activities"]
-    window = _("từ ngày %(start)s đến ngày %(end)s") % {
-        "start": _vn(snapshot["start"]),
-        "end": _vn(snapshot["end"]),
-    }
-    body: list[Any] = []
-    roman = iter(["I", "II", "III", "IV", "V", "VI"])
-
-    body.append(Heading(f"{next(roman)}. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TỔ CHỨC TRIỂN KHAI"))
-    body += _paragraphs(narrative.get("direction", ""))
-    body.append(Para(_task_sentence(snapshot["tasks"])))
-
-    body.append(Heading(f"{next(roman)}. KẾT QUẢ THỰC HIỆN"))
-    number = 1
-    if ward and snapshot.get("targets"):
-        plan = _plan_of(report, snapshot)
-        of_plan = f" của {plan['kind']} số {plan['number']}" if plan and plan["number"] else ""
-        body.append(Heading(f"{number}. Kết quả thực hiện các chỉ tiêu{of_plan}", level=2))
-        body.append(
-            Table(
-                header=["STT", "Chỉ tiêu", "Kết quả", "Tình trạng"],
-                rows=[
-                    [str(i), t["text"], t["actual"], t["status"]]
-                    for i, t in enumerate(snapshot["targets"], start=1)
-                ],
-                widths_cm=[1.2, 8.3, 3.5, 3.0],
-            )
-        )
-        number += 1
-    if snapshot.get("by_period"):
-        body.append(Heading(f"{number}. Kết quả qua các kỳ", level=2))
-        body.append(
-            Table(
-                header=["STT", "Kỳ", "Số hoạt động", "Lượt người tham dự"],
-                rows=[
-                    [str(i), row["label"], _n(row["count"]), _n(row["participants"])]
-                    for i, row in enumerate(snapshot["by_period"], start=1)
-                ],
-                widths_cm=[1.2, 8.3, 3.0, 3.5],
-                numeric=(2, 3),
-            )
-        )
-        number += 1
-    body.append(Heading(f"{number}. Hoạt động tuyên truyền", level=2))
-    body.append(
-        Para(
-            f"Trong kỳ ({window}), {'trên địa bàn ' if ward else ''}đã tổ chức "
-            f"{_n(stats['count'])} hoạt động tuyên truyền với {_n(stats['participants'])} lượt "
-            f"người tham dự và {_n(stats['reach'])} lượt tiếp cận qua các kênh thông tin."
-        )
-    )
-    if stats["by_kind"]:
-        body.append(_kind_table(stats))
-        body.append(Image(_kind_chart(stats).png(dpi=200), width_cm=15.5))  # 7.5 × 3.2 in
-    number += 1
-    body.append(Heading(f"{number}. Phổ biến, quán triệt", level=2))
-    body.append(Para(coverage_sentence(snapshot)))
-    number += 1
-    if ward:
-        body.append(Heading(f"{number}. Kết quả của các đơn vị", level=2))
-        if snapshot["unit_reports"]:
-            body.append(_unit_reports_table(snapshot["unit_reports"]))
-        else:
-            body.append(Para("Chưa có báo cáo nào của các đơn vị được tiếp nhận trong kỳ."))
-        number += 1
-    if snapshot["highlights"]:
-        body.append(Heading(f"{number}. Hoạt động tiêu biểu", level=2))
-        for item in snapshot["highlights"]:
-            body.append(
-                Para(
-                    f"- {item['title']} ({item['unit']}, ngày {_vn(item['date'])}, "
-                    f"{_n(item['participants'])} người tham dự)."
-                )
-            )
-            photo = _photo(item.get("photo"))
-            if photo:
-                body.append(Image(photo, width_cm=9, caption=item["title"]))
-    if narrative.get("results", "").strip():
-        body.append(Heading("Đánh giá chung", level=3))
-        body += _paragraphs(narrative["results"])
-
-    body.append(Heading(f"{next(roman)}. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"))
-    body += _paragraphs(narrative.get("shortcomings", ""))
-    body.append(Heading("Khó khăn, vướng mắc", level=2))
-    body += _paragraphs(narrative.get("difficulties", ""))
-    body.append(Heading(f"{next(roman)}. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"))
-    body += _paragraphs(narrative.get("next_tasks", ""))
-    body.append(Heading(f"{next(roman)}. ĐỀ XUẤT, KIẾN NGHỊ"))
-    body += _paragraphs(narrative.get("proposals", ""))
-
-    plan = _plan_of(report, snapshot)
-    kind = _report_summary(report, snapshot)
-    if report.kind == Report.Kind.PERIODIC:
-        opening = (
-            f"{unit.name} báo cáo kết quả {snapshot['period_label']} (số liệu {window}) như sau:"
-        )
-    else:
-        what = "sơ kết" if report.kind == Report.Kind.INTERIM_REVIEW else "tổng kết"
-        opening = f"{unit.name} báo cáo {what} giai đoạn {window} như sau:"
-    if plan is not None:
-        dated = f" ngày {_vn(plan['date'])}" if plan["date"] else ""
-        issuer = f" của {plan['issuer']}" if plan.get("issuer") else ""
-        opening = (
-            f"Thực hiện {plan['kind']} số {plan['number']}{dated}{issuer} "
-            f"{_lower_first(plan['title'])}, " + opening
-        )
+    body: list[Any] = [
+        Heading("I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TỔ CHỨC TRIỂN KHAI"),
+        *_paragraphs(narrative.get("direction", "")),
+        Para(_task_sentence(snapshot["tasks"])),
+        *_results_section(report, snapshot),
+        Heading("III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"),
+        *_paragraphs(narrative.get("shortcomings", "")),
+        Heading("Khó khăn, vướng mắc", level=2),
+        *_paragraphs(narrative.get("difficulties", "")),
+        Heading("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"),
+        *_paragraphs(narrative.get("next_tasks", "")),
+        Heading("V. ĐỀ XUẤT, KIẾN NGHỊ"),
+        *_paragraphs(narrative.get("proposals", "")),
+    ]
     issuing, parent = issuing_blocks(unit)
     head_title, head_name = signer_of(unit)
     return OfficialDocument(
         issuing_body=issuing,
         parent_body=parent,
         kind="BÁO CÁO",
-        summary=kind,
+        summary=_report_summary(report, snapshot),
         addressees=[report.recipient.name],
         number=report.number,
         number_suffix=f"/BC-{unit.document_symbol}",
         place=place_name(unit),
         date=report.issued_on,
-        opening=opening,
+        opening=_opening(report, snapshot),
         opening_italic=False,
         body=body,
         recipients=["Như trên", *(["Lãnh đạo UBND phường"] if ward else [])],
@@ -185,6 +88,131 @@ def report_document(report: Report, snapshot: dict[str, Any]) -> OfficialDocumen
         signature_name=report.signer_name if ward else head_name,
         annexes=_annexes(snapshot),
     )
+
+
+def _window(snapshot: dict[str, Any]) -> str:
+    return _("từ ngày %(start)s đến ngày %(end)s") % {
+        "start": _vn(snapshot["start"]),
+        "end": _vn(snapshot["end"]),
+    }
+
+
+def _opening(report: Report, snapshot: dict[str, Any]) -> str:
+    """ "Thực hiện Kế hoạch số … , <unit> báo cáo kết quả <period> (số liệu …) như sau:"."""
+    window = _window(snapshot)
+    name = report.unit.name
+    if report.kind == Report.Kind.PERIODIC:
+        opening = f"{name} báo cáo kết quả {snapshot['period_label']} (số liệu {window}) như sau:"
+    else:
+        what = "sơ kết" if report.kind == Report.Kind.INTERIM_REVIEW else "tổng kết"
+        opening = f"{name} báo cáo {what} giai đoạn {window} như sau:"
+    plan = _plan_of(report, snapshot)
+    if plan is not None:
+        dated = f" ngày {_vn(plan['date'])}" if plan["date"] else ""
+        issuer = f" của {plan['issuer']}" if plan.get("issuer") else ""
+        opening = (
+            f"Thực hiện {plan['kind']} số {plan['number']}{dated}{issuer} "
+            f"{_lower_first(plan['title'])}, " + opening
+        )
+    return opening
+
+
+# A numbered part of section II: its title and blocks, or None when it has nothing to say.
+Part = tuple[str, list[Any]] | None
+
+
+def _results_section(report: Report, snapshot: dict[str, Any]) -> list[Any]:
+    """II. Results: the parts that apply, numbered in order, then the general assessment."""
+    ward = report.unit.is_ward_root
+    parts: list[Part] = [
+        _targets_part(report, snapshot) if ward else None,
+        _by_period_part(snapshot),
+        _activities_part(snapshot, ward=ward),
+        ("Phổ biến, quán triệt", [Para(coverage_sentence(snapshot))]),
+        _units_part(snapshot) if ward else None,
+        _highlights_part(snapshot),
+    ]
+    body: list[Any] = [Heading("II. KẾT QUẢ THỰC HIỆN")]
+    present = [part for part in parts if part is not None]
+    for number, (title, blocks) in enumerate(present, start=1):
+        body.append(Heading(f"{number}. {title}", level=2))
+        body += blocks
+    results = snapshot["narrative"].get("results", "")
+    if results.strip():
+        body.append(Heading("Đánh giá chung", level=3))
+        body += _paragraphs(results)
+    return body
+
+
+def _targets_part(report: Report, snapshot: dict[str, Any]) -> Part:
+    if not snapshot.get("targets"):
+        return None
+    plan = _plan_of(report, snapshot)
+    of_plan = f" của {plan['kind']} số {plan['number']}" if plan and plan["number"] else ""
+    table = Table(
+        header=["STT", "Chỉ tiêu", "Kết quả", "Tình trạng"],
+        rows=[
+            [str(i), t["text"], t["actual"], t["status"]]
+            for i, t in enumerate(snapshot["targets"], start=1)
+        ],
+        widths_cm=[1.2, 8.3, 3.5, 3.0],
+    )
+    return f"Kết quả thực hiện các chỉ tiêu{of_plan}", [table]
+
+
+def _by_period_part(snapshot: dict[str, Any]) -> Part:
+    if not snapshot.get("by_period"):
+        return None
+    table = Table(
+        header=["STT", "Kỳ", "Số hoạt động", "Lượt người tham dự"],
+        rows=[
+            [str(i), row["label"], _n(row["count"]), _n(row["participants"])]
+            for i, row in enumerate(snapshot["by_period"], start=1)
+        ],
+        widths_cm=[1.2, 8.3, 3.0, 3.5],
+        numeric=(2, 3),
+    )
+    return "Kết quả qua các kỳ", [table]
+
+
+def _activities_part(snapshot: dict[str, Any], *, ward: bool) -> Part:
+    stats = snapshot["activities"]
+    blocks: list[Any] = [
+        Para(
+            f"Trong kỳ ({_window(snapshot)}), {'trên địa bàn ' if ward else ''}đã tổ chức "
+            f"{_n(stats['count'])} hoạt động tuyên truyền với {_n(stats['participants'])} lượt "
+            f"người tham dự và {_n(stats['reach'])} lượt tiếp cận qua các kênh thông tin."
+        )
+    ]
+    if stats["by_kind"]:
+        blocks.append(_kind_table(stats))
+        blocks.append(Image(_kind_chart(stats).png(dpi=200), width_cm=15.5))  # 7.5 × 3.2 in
+    return "Hoạt động tuyên truyền", blocks
+
+
+def _units_part(snapshot: dict[str, Any]) -> Part:
+    if snapshot["unit_reports"]:
+        return "Kết quả của các đơn vị", [_unit_reports_table(snapshot["unit_reports"])]
+    return "Kết quả của các đơn vị", [
+        Para("Chưa có báo cáo nào của các đơn vị được tiếp nhận trong kỳ.")
+    ]
+
+
+def _highlights_part(snapshot: dict[str, Any]) -> Part:
+    if not snapshot["highlights"]:
+        return None
+    blocks: list[Any] = []
+    for item in snapshot["highlights"]:
+        blocks.append(
+            Para(
+                f"- {item['title']} ({item['unit']}, ngày {_vn(item['date'])}, "
+                f"{_n(item['participants'])} người tham dự)."
+            )
+        )
+        photo = _photo(item.get("photo"))
+        if photo:
+            blocks.append(Image(photo, width_cm=9, caption=item["title"]))
+    return "Hoạt động tiêu biểu", blocks
 
 
 def coverage_sentence(snapshot: dict[str, Any]) -> str:
@@ -211,8 +239,6 @@ def _lower_first(text: str) -> str:
 
 def _plan_of(report: Report, snapshot: dict[str, Any]) -> dict[str, Any] | None:
     """The plan the report is on, as the snapshot froze it (older snapshots: the report's)."""
-    from lantoa.reporting.content import plan_reference
-
     plan = snapshot.get("plan") if "plan" in snapshot else plan_reference(report.plan)
     if plan is not None and "issuer" not in plan and report.plan is not None:
         plan = {**plan, "issuer": report.plan.issuer.name}
@@ -220,9 +246,9 @@ def _plan_of(report: Report, snapshot: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _report_summary(report: Report, snapshot: dict[str, Any]) -> str:
-    prefix = {
-        Report.Kind.INTERIM_REVIEW: "Sơ kết",
-        Report.Kind.FINAL_REVIEW: "Tổng kết",
+    prefix: str = {
+        str(Report.Kind.INTERIM_REVIEW): "Sơ kết",
+        str(Report.Kind.FINAL_REVIEW): "Tổng kết",
     }.get(report.kind, "Kết quả")
     plan = _plan_of(report, snapshot)
     subject = (
@@ -340,73 +366,30 @@ def _photo(evidence_id: int | None) -> bytes | None:
 
 
 def report_docx(report: Report, snapshot: dict[str, Any]) -> bytes:
+    from lantoa.core.nd30_docx import build_docx  # python-docx loads with the first document
+
     return build_docx(report_document(report, snapshot))
-
-
-def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def docx_to_pdf(docx: bytes) -> bytes:
-    """Convert through LibreOffice headless; PdfUnavailable with a clear message otherwise."""
-    binary = soffice()
-    if binary is None:
-        raise PdfUnavailable(
-            _(
-                "Máy chủ chưa cài LibreOffice nên chưa xuất được PDF; tải bản Word (DOCX) hoặc "
-                "nhờ quản trị cài gói libreoffice-writer."
-            )
-        )
-    with tempfile.TemporaryDirectory(prefix="lantoa-pdf-") as tmp:
-        source = Path(tmp) / "baocao.docx"
-        source.write_bytes(docx)
-        profile = Path(tmp) / "profile"
-        try:
-            subprocess.run(  # noqa: S603 - fixed arguments, our own file
-                [
-                    binary,
-                    f"-env:UserInstallation=file://{profile}",
-                    "--headless",
-                    "--convert-to",
-                    "pdf",
-                    "--outdir",
-                    tmp,
-                    str(source),
-                ],
-                check=True,
-                capture_output=True,
-                timeout=PDF_TIMEOUT_S,
-            )
-        except (subprocess.SubprocessError, OSError) as exc:
-            raise PdfUnavailable(_("LibreOffice không chuyển được báo cáo sang PDF.")) from exc
-        target = source.with_suffix(".pdf")
-        if not target.exists():
-            raise PdfUnavailable(_("LibreOffice không chuyển được báo cáo sang PDF."))
-        return target.read_bytes()
 
 
 def report_xlsx(report: Report, snapshot: dict[str, Any]) -> bytes:
     """The report's numbers, one sheet per table, for whoever aggregates them further."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     workbook = Workbook()
-    bold = Font(bold=True)
-    stats = snapshot["activities"]
+    _summary_sheet(workbook.active, snapshot)
+    for title, header, rows in _xlsx_tables(snapshot):
+        _table_sheet(workbook.create_sheet(title), header, rows)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
-    def sheet(title: str, header: list[str], rows: list[list[Any]]) -> None:
-        ws = workbook.create_sheet(title)
-        ws.append(header)
-        for cell in ws[1]:
-            cell.font = bold
-        for row in rows:
-            ws.append(row)
-        for column, width in zip("ABCDEFG", [40, 16, 18, 16, 16, 16, 16], strict=False):
-            ws.column_dimensions[column].width = width
 
-    summary = workbook.active
+def _summary_sheet(summary: Any, snapshot: dict[str, Any]) -> None:
+    """ "Tổng hợp": the headline figures, then the periods of tasks by bucket."""
+    from openpyxl.styles import Font
+
+    stats, coverage = snapshot["activities"], snapshot["coverage"]
     summary.title = "Tổng hợp"
-    coverage = snapshot["coverage"]
     for label, value in [
         ("Đơn vị", snapshot["unit"]["name"]),
         ("Kỳ báo cáo", snapshot["period_label"]),
@@ -419,45 +402,59 @@ def report_xlsx(report: Report, snapshot: dict[str, Any]) -> bytes:
         ("Tổng số thuộc đối tượng phải được phổ biến, quán triệt", coverage["people"]),
     ]:
         summary.append([label, value])
-        summary.cell(summary.max_row, 1).font = bold
+        summary.cell(summary.max_row, 1).font = Font(bold=True)
     summary.column_dimensions["A"].width = 44
     summary.column_dimensions["B"].width = 40
     labels = dict(TaskOccurrence.Bucket.choices)
     for key, count in snapshot["tasks"].items():
         summary.append([f"Kỳ nhiệm vụ: {labels[key]}", count])
-    sheet(
-        "Theo hình thức",
-        ["Hình thức", "Số hoạt động", "Lượt người tham dự"],
-        [[r["name"], r["count"], r["participants"]] for r in stats["by_kind"]],
-    )
-    sheet(
-        "Theo kênh",
-        ["Kênh", "Số hoạt động", "Lượt tiếp cận"],
-        [[r["name"], r["count"], r["reach"]] for r in stats["by_channel"]],
-    )
-    sheet(
-        "Theo đối tượng",
-        ["Đối tượng", "Số hoạt động", "Lượt người tham dự"],
-        [[r["name"], r["count"], r["participants"]] for r in stats["by_audience"]],
-    )
+
+
+def _xlsx_tables(snapshot: dict[str, Any]) -> list[tuple[str, list[str], list[list[Any]]]]:
+    """(sheet title, header, rows) of each table the report has."""
+    stats = snapshot["activities"]
+    participants = ["Số hoạt động", "Lượt người tham dự"]
+    tables = [
+        (
+            "Theo hình thức",
+            ["Hình thức", *participants],
+            [[r["name"], r["count"], r["participants"]] for r in stats["by_kind"]],
+        ),
+        (
+            "Theo kênh",
+            ["Kênh", "Số hoạt động", "Lượt tiếp cận"],
+            [[r["name"], r["count"], r["reach"]] for r in stats["by_channel"]],
+        ),
+        (
+            "Theo đối tượng",
+            ["Đối tượng", *participants],
+            [[r["name"], r["count"], r["participants"]] for r in stats["by_audience"]],
+        ),
+    ]
     if snapshot.get("by_unit"):
-        sheet(
-            "Theo đơn vị",
-            ["Đơn vị", "Số hoạt động", "Lượt người tham dự"],
-            [[r["name"], r["count"], r["participants"]] for r in snapshot["by_unit"]],
-        )
+        rows = [[r["name"], r["count"], r["participants"]] for r in snapshot["by_unit"]]
+        tables.append(("Theo đơn vị", ["Đơn vị", *participants], rows))
     if snapshot.get("targets"):
-        sheet(
-            "Chỉ tiêu",
-            ["Chỉ tiêu", "Kết quả", "Tình trạng", "Đạt", "Trên tổng số"],
-            [
-                [t["text"], t["actual"], t["status"], t["numerator"], t["denominator"]]
-                for t in snapshot["targets"]
-            ],
+        rows = [
+            [t["text"], t["actual"], t["status"], t["numerator"], t["denominator"]]
+            for t in snapshot["targets"]
+        ]
+        tables.append(
+            ("Chỉ tiêu", ["Chỉ tiêu", "Kết quả", "Tình trạng", "Đạt", "Trên tổng số"], rows)
         )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return tables
+
+
+def _table_sheet(ws: Any, header: list[str], rows: list[list[Any]]) -> None:
+    from openpyxl.styles import Font
+
+    ws.append(header)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        ws.append(row)
+    for column, width in zip("ABCDEFG", [40, 16, 18, 16, 16, 16, 16], strict=False):
+        ws.column_dimensions[column].width = width
 
 
 FORMATS = {"docx", "pdf", "xlsx"}
@@ -479,8 +476,6 @@ def render(report: Report, snapshot: dict[str, Any], fmt: str) -> bytes:
 
 
 def filename(report: Report, fmt: str) -> str:
-    from lantoa.core.text import fold
-
     code = report.unit.code.replace("/", "-")
     period = report.period or f"{report.start:%Y%m%d}-{report.end:%Y%m%d}"
     return f"bao-cao-{fold(code)}-{period}.{fmt}"

@@ -9,7 +9,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.core.forms import StyledFormMixin, VersionedFormMixin, VNDateField
+from lantoa.core.forms import StyledFormMixin, VersionedFormMixin, VNDateField, choices_of
 from lantoa.org.models import Unit
 from lantoa.org.selectors import ward_root_of
 from lantoa.plans.models import Plan
@@ -40,10 +40,10 @@ class NarrativeForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         report = self.instance
         ward = ward_root_of(report.unit)
-        self.fields["plan"].queryset = Plan.objects.filter(
+        choices_of(self, "plan").queryset = Plan.objects.filter(
             Q(issuer=ward) | Q(issuer=report.unit), status=Plan.Status.ISSUED
         ).order_by("-date", "-pk")
-        self.fields["plan"].empty_label = _("— chọn kế hoạch —")
+        choices_of(self, "plan").empty_label = _("— chọn kế hoạch —")
         self.fields["plan"].required = True
         self.fields["plan"].error_messages["required"] = _(
             "Chọn kế hoạch mà báo cáo này báo cáo kết quả thực hiện."
@@ -141,11 +141,11 @@ class ReviewForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, units: list[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.filter(pk__in=[u.pk for u in units])
-        self.fields["unit"].empty_label = None
+        choices_of(self, "unit").queryset = Unit.objects.filter(pk__in=[u.pk for u in units])
+        choices_of(self, "unit").empty_label = None
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", _("Ngày cuối phải sau ngày đầu của giai đoạn."))
         return data

@@ -46,7 +46,7 @@ def report_list_for(user: ScopedUser) -> QuerySet[Report]:
     )
 
 
-def report_get_for(user: ScopedUser, pk: object) -> Report:
+def report_get_for(user: ScopedUser, pk: int | str) -> Report:
     return get_in_scope(
         _readable(user).select_related("unit", "recipient", "rule", "plan"),
         user.scope,
@@ -55,7 +55,7 @@ def report_get_for(user: ScopedUser, pk: object) -> Report:
     )
 
 
-def version_get_for(user: ScopedUser, report_pk: object, number: object) -> ReportVersion:
+def version_get_for(user: ScopedUser, report_pk: int | str, number: int | str) -> ReportVersion:
     report = report_get_for(user, report_pk)
     try:
         return report.versions.get(number=number)
@@ -72,7 +72,7 @@ def rules_for(user: ScopedUser) -> QuerySet[ReportingRule]:
     return rules.filter(Q(pk__in=in_scope) | Q(owner_id__in=own_wards))
 
 
-def rule_get_for(user: ScopedUser, pk: object, *, write: bool = False) -> ReportingRule:
+def rule_get_for(user: ScopedUser, pk: int | str, *, write: bool = False) -> ReportingRule:
     if write:
         return get_in_scope(
             ReportingRule.objects.select_related("owner", "recipient"),
@@ -122,7 +122,7 @@ def timeliness(
     return Timeliness.MISSING, (today - due).days
 
 
-STATUS_NOTES = {
+STATUS_NOTES: dict[str, Any] = {
     Report.Status.RETURNED: _("bị trả lại"),
     Report.Status.SUBMITTED: _("chờ tiếp nhận"),
 }
@@ -345,7 +345,7 @@ def waiting_for(user: ScopedUser) -> QuerySet[Report]:
     )
 
 
-def to_issue_for(user: ScopedUser) -> list[Report]:
+def to_issue_for(user: User) -> list[Report]:
     """The ward reports waiting for this leader to approve and issue them."""
     drafts = report_list_for(user).filter(
         unit__kind=Unit.Kind.PEOPLE_COMMITTEE, status__in=Report.LIFECYCLE["issue"].sources

@@ -23,8 +23,14 @@ from lantoa.dispatch.services import Document, Recipient, document_send
 from lantoa.org.models import Unit
 from lantoa.org.selectors import department_of, ward_root_of
 from lantoa.plans.selectors import plan_in_force
-from lantoa.reporting import content, permissions
-from lantoa.reporting.models import DEFAULT_REPORTER_KINDS, Report, ReportingRule, ReportVersion
+from lantoa.reporting import content, documents, permissions
+from lantoa.reporting.models import (
+    DEFAULT_REPORTER_KINDS,
+    Criterion,
+    Report,
+    ReportingRule,
+    ReportVersion,
+)
 from lantoa.reporting.periods import Frequency, ReportingPeriod
 from lantoa.reporting.selectors import authors_of, deciders_of, default_plan, reporters_of
 
@@ -257,8 +263,6 @@ def _send(
 def _dispatch(actor: Any, report: Report, version: ReportVersion, now: dt.datetime) -> None:
     """Each version leaves as a document of its own, frozen as sent; the recipient's people
     are told by the notification above, so the dispatch only records it and its opening."""
-    from lantoa.reporting import documents
-
     title = _("Báo cáo %(period)s của %(unit)s") % {
         "period": report.period_label,
         "unit": report.unit.name,
@@ -369,8 +373,6 @@ def report_issue(
 @transaction.atomic
 def criterion_save(*, actor: Any, rubric: Any, measure: str, goal: Any, points: int) -> Any:
     """Add a criterion to the ward's rubric, or change the goal and points of one (N5.1)."""
-    from lantoa.reporting.models import Criterion
-
     require_write(actor, rubric.owner)
     criterion, _created = Criterion.objects.update_or_create(
         rubric=rubric,

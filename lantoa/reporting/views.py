@@ -9,15 +9,17 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lantoa.accounts.http import AuthedRequest
 from lantoa.accounts.models import Role
 from lantoa.core.concurrency import StaleEdit, form_after_stale
 from lantoa.core.dates import local_today
+from lantoa.core.pdf import PdfUnavailable
 from lantoa.dispatch.selectors import dispatches_of
 from lantoa.dispatch.services import subject_opened
 from lantoa.org.models import Unit
@@ -39,7 +41,11 @@ from lantoa.reporting.models import Report, ReportingRule
 from lantoa.reporting.periods import Frequency, ReportingPeriod
 
 
-def _presented(report: Report, snapshot: dict) -> dict:  # type: ignore[type-arg]
+def _verbose_name(field_name: str) -> str:
+    return str(getattr(Report._meta.get_field(field_name), "verbose_name", field_name))
+
+
+def _presented(report: Report, snapshot: dict[str, Any]) -> dict[str, Any]:
     """What the snapshot partial needs beyond the snapshot: the task buckets, each labelled and
     linked to its periods (the same filters the counts came from), and the narrative."""
     labels = dict(TaskOccurrence.Bucket.choices)
@@ -51,22 +57,22 @@ def _presented(report: Report, snapshot: dict) -> dict:  # type: ignore[type-arg
             for k, n in snapshot["tasks"].items()
         ],
         "narrative": [
-            (name, Report._meta.get_field(name).verbose_name, snapshot["narrative"].get(name, ""))
+            (name, _verbose_name(name), snapshot["narrative"].get(name, ""))
             for name in Report.NARRATIVE_FIELDS
         ],
     }
 
 
-def _year(request: HttpRequest) -> int:
+def _year(request: AuthedRequest) -> int:
     form = YearForm(request.GET)
     return (form.is_valid() and form.cleaned_data["year"]) or local_today().year
 
 
-def report_index(request: HttpRequest) -> HttpResponse:
+def report_index(request: AuthedRequest) -> HttpResponse:
     return render(request, "reporting/report_index.html", _index_context(request))
 
 
-def _index_context(request: HttpRequest, **forms_: Any) -> dict[str, Any]:
+def _index_context(request: AuthedRequest, **forms_: Any) -> dict[str, Any]:
     user = request.user
     reports = selectors.report_list_for(user)
     units = permissions.author_units(user)
@@ -88,7 +94,7 @@ def _index_context(request: HttpRequest, **forms_: Any) -> dict[str, Any]:
 
 
 @require_POST
-def review_open(request: HttpRequest) -> HttpResponse:
+def review_open(request: AuthedRequest) -> HttpResponse:
     """Open a review over the dates chosen; a form that fails comes back with what was typed."""
     form = ReviewForm(request.POST, units=permissions.author_units(request.user))
     if form.is_valid():
@@ -103,8 +109,8 @@ def review_open(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def report_open(request: HttpRequest) -> HttpResponse:
-    rule = selectors.rule_get_for(request.user, request.POST.get("rule"))
+def report_open(request: AuthedRequest) -> HttpResponse:
+    rule = selectors.rule_get_for(request.user, request.POST.get("rule", ""))
     unit = unit_get_for(request.user, request.POST.get("unit"))
     try:
         key = ReportingPeriod.parse(request.POST.get("period", ""))
@@ -115,14 +121,14 @@ def report_open(request: HttpRequest) -> HttpResponse:
     return redirect(report)
 
 
-def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def report_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     report = selectors.report_get_for(request.user, pk)
     if report.status != Report.Status.DRAFT and permissions.is_recipient(request.user, report):
         subject_opened(subject=report, unit=report.recipient, user=request.user)
     return render(request, "reporting/report_detail.html", _detail_context(request, report))
 
 
-def _detail_context(request: HttpRequest, report: Report, **forms_: Any) -> dict[str, Any]:
+def _detail_context(request: AuthedRequest, report: Report, **forms_: Any) -> dict[str, Any]:
     user = request.user
     can_write = permissions.can_write(user, report)
     can_issue = permissions.can_issue(user, report)
@@ -153,7 +159,7 @@ def _detail_context(request: HttpRequest, report: Report, **forms_: Any) -> dict
     return context
 
 
-def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def version_detail(request: AuthedRequest, pk: int, number: int) -> HttpResponse:
     version = selectors.version_get_for(request.user, pk, number)
     return render(
         request,
@@ -167,7 +173,7 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 
 @require_POST
-def report_save(request: HttpRequest, pk: int) -> HttpResponse:
+def report_save(request: AuthedRequest, pk: int) -> HttpResponse:
     """Save the draft (and send it, with the «Gửi» button). A form that fails comes back with
     what was typed and the errors, never a redirect that loses it (issue 10, item 4)."""
     report = selectors.report_get_for(request.user, pk)
@@ -199,7 +205,7 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def report_submit(request: AuthedRequest, pk: int) -> HttpResponse:
     report = selectors.report_get_for(request.user, pk)
     try:
         version = services.report_submit(actor=request.user, report=report)
@@ -215,7 +221,7 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def report_gather(request: HttpRequest, pk: int) -> HttpResponse:
+def report_gather(request: AuthedRequest, pk: int) -> HttpResponse:
     report = selectors.report_get_for(request.user, pk)
     services.ward_report_gather(actor=request.user, report=report)
     messages.success(request, _("Đã lấy lại khó khăn, đề xuất từ các báo cáo đã tiếp nhận."))
@@ -223,7 +229,7 @@ def report_gather(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def report_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def report_decide(request: AuthedRequest, pk: int) -> HttpResponse:
     report = selectors.report_get_for(request.user, pk)
     form = DecisionForm(request.POST)
     form.is_valid()
@@ -245,7 +251,7 @@ def report_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def report_issue(request: HttpRequest, pk: int) -> HttpResponse:
+def report_issue(request: AuthedRequest, pk: int) -> HttpResponse:
     """A leader's approval with number and date; a refusal comes back with what was typed."""
     report = selectors.report_get_for(request.user, pk)
     form = IssueForm(request.POST)
@@ -266,7 +272,7 @@ def report_issue(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reporting/report_detail.html", context, status=400)
 
 
-def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def report_download(request: AuthedRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in documents.FORMATS:
         raise Http404
     report = selectors.report_get_for(request.user, pk)
@@ -278,7 +284,7 @@ def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     )
     try:
         data = documents.render(report, snapshot, fmt)
-    except documents.PdfUnavailable as exc:
+    except PdfUnavailable as exc:
         messages.error(request, str(exc))
         return redirect(report)
     response = HttpResponse(data, content_type=documents.CONTENT_TYPES[fmt])
@@ -286,7 +292,7 @@ def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     return response
 
 
-def completeness(request: HttpRequest) -> HttpResponse:
+def completeness(request: AuthedRequest) -> HttpResponse:
     """The ward's grid: its units × the periods of the year (issue 5, item 3)."""
     year = _year(request)
     rules = [
@@ -303,7 +309,7 @@ def completeness(request: HttpRequest) -> HttpResponse:
     )
 
 
-def province(request: HttpRequest) -> HttpResponse:
+def province(request: AuthedRequest) -> HttpResponse:
     """Sở GD&ĐT: its wards × the periods, for each frequency the wards report (item 7)."""
     departments = [a.unit for a in request.user.roles if a.role == Role.PROVINCE_VIEWER]
     if not departments:
@@ -335,7 +341,7 @@ def province(request: HttpRequest) -> HttpResponse:
     )
 
 
-def rule_list(request: HttpRequest) -> HttpResponse:
+def rule_list(request: AuthedRequest) -> HttpResponse:
     rules = list(selectors.rules_for(request.user))
     forms = [
         (
@@ -349,7 +355,7 @@ def rule_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def rule_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     rule = selectors.rule_get_for(request.user, pk, write=True)
     form = RuleForm(
         request.POST, instance=ReportingRule.objects.get(pk=rule.pk), prefix=f"r{rule.pk}"
@@ -370,7 +376,7 @@ def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reporting/rule_list.html", {"forms": forms}, status=400)
 
 
-def _ward_of_reader(request: HttpRequest) -> Unit:
+def _ward_of_reader(request: AuthedRequest) -> Unit:
     """The ward whose evaluation the user sees: the ward of their first role's unit."""
     for assignment in request.user.roles:
         ward = ward_root_of(assignment.unit)
@@ -379,13 +385,13 @@ def _ward_of_reader(request: HttpRequest) -> Unit:
     raise Http404
 
 
-def evaluation(request: HttpRequest) -> HttpResponse:
+def evaluation(request: AuthedRequest) -> HttpResponse:
     """The annual evaluation: the rubric and the ranked units with the evidence (N5.1). Reading
     it writes nothing (issue 10, item 5)."""
     return render(request, "reporting/evaluation.html", _evaluation_context(request))
 
 
-def _evaluation_context(request: HttpRequest, **forms_: Any) -> dict[str, Any]:
+def _evaluation_context(request: AuthedRequest, **forms_: Any) -> dict[str, Any]:
     ward = _ward_of_reader(request)
     year = _year(request)
     can_edit = request.user.scope.can_write(ward)
@@ -404,7 +410,7 @@ def _evaluation_context(request: HttpRequest, **forms_: Any) -> dict[str, Any]:
 
 
 @require_POST
-def criterion_save(request: HttpRequest) -> HttpResponse:
+def criterion_save(request: AuthedRequest) -> HttpResponse:
     ward = _ward_of_reader(request)
     if not request.user.scope.can_write(ward):
         raise PermissionDenied
@@ -423,7 +429,7 @@ def criterion_save(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def criterion_delete(request: HttpRequest) -> HttpResponse:
+def criterion_delete(request: AuthedRequest) -> HttpResponse:
     """Drop a criterion from the ward's rubric of the year (the page asks to confirm first)."""
     ward = _ward_of_reader(request)
     if not request.user.scope.can_write(ward):

@@ -113,6 +113,30 @@ def dashboard_for(
     board.buckets = period_buckets_for(user, PeriodFilters(unit=unit, at=at))
 
     activities = _activities(unit, period)
+    board.months = [f"{m:02d}/{y}" for y, m in period.months()]
+    board.by_kind = _by_kind(unit, period, activities)
+    board.month_totals = _month_totals(unit, period, activities)
+    board.total = Cell(
+        sum(c.count for c in board.month_totals), activity_url(unit, period.start, period.end)
+    )
+    series = tuple((label, tuple(c.count for c in cells)) for label, cells, _total in board.by_kind)
+    board.chart = BarChart(_("Hoạt động theo tháng và loại"), tuple(board.months), series)
+
+    units = list(
+        Unit.objects.filter(path__startswith=unit.path, kind__in=RECORDING_KINDS).order_by(
+            "kind", "name_folded"
+        )
+    )
+    board.by_unit = _by_unit(unit, period, units, activities)
+    this_month = tally_by_unit(units, _activities(unit, Period(today.replace(day=1), today)))
+    board.silent_units = [u for u in units if not this_month[u.pk].count and u.is_active]
+    return board
+
+
+def _by_kind(
+    unit: Unit, period: Period, activities: QuerySet[Activity]
+) -> list[tuple[str, list[Cell], Cell]]:
+    """Per category with activities: its count each month and in the period, each linked."""
     rows = (
         activities.annotate(y=ExtractYear("date"), m=ExtractMonth("date"))
         .values("y", "m", "kind__category")
@@ -123,10 +147,8 @@ def dashboard_for(
     for row in rows:
         grid[row["kind__category"]][(row["y"], row["m"])] = row["n"]
     months = period.months()
-    board.months = [f"{m:02d}/{y}" for y, m in months]
-    labels = dict(ActivityKind.Category.choices)
-    series = []
-    for category, _label in ActivityKind.Category.choices:
+    by_kind = []
+    for category, label in ActivityKind.Category.choices:
         if category not in grid:
             continue
         cells = [
@@ -136,8 +158,12 @@ def dashboard_for(
         total = Cell(
             sum(c.count for c in cells), activity_url(unit, period.start, period.end, category)
         )
-        board.by_kind.append((str(labels[category]), cells, total))
-        series.append((str(labels[category]), tuple(c.count for c in cells)))
+        by_kind.append((str(label), cells, total))
+    return by_kind
+
+
+def _month_totals(unit: Unit, period: Period, activities: QuerySet[Activity]) -> list[Cell]:
+    """All activities of each month of the period, each linked to its list."""
     month_totals = dict(
         ((r["y"], r["m"]), r["n"])
         for r in activities.annotate(y=ExtractYear("date"), m=ExtractMonth("date"))
@@ -145,28 +171,23 @@ def dashboard_for(
         .annotate(n=Count("pk"))
         .order_by()
     )
-    board.month_totals = [
-        Cell(month_totals.get((y, m), 0), _month_url(unit, period, y, m)) for y, m in months
+    return [
+        Cell(month_totals.get((y, m), 0), _month_url(unit, period, y, m))
+        for y, m in period.months()
     ]
-    board.total = Cell(
-        sum(c.count for c in board.month_totals), activity_url(unit, period.start, period.end)
-    )
-    board.chart = BarChart(_("Hoạt động theo tháng và loại"), tuple(board.months), tuple(series))
 
-    units = list(
-        Unit.objects.filter(path__startswith=unit.path, kind__in=RECORDING_KINDS).order_by(
-            "kind", "name_folded"
-        )
-    )
+
+def _by_unit(
+    unit: Unit, period: Period, units: list[Unit], activities: QuerySet[Activity]
+) -> list[tuple[Unit, Cell]]:
+    """Each recording unit with its activities in the period, the busiest first."""
     per_unit = tally_by_unit(units, activities)
-    for u in units:
-        url = activity_url(unit, period.start, period.end, organiser=u)
-        board.by_unit.append((u, Cell(per_unit[u.pk].count, url)))
-    board.by_unit.sort(key=lambda row: -row[1].count)
-
-    this_month = tally_by_unit(units, _activities(unit, Period(today.replace(day=1), today)))
-    board.silent_units = [u for u in units if not this_month[u.pk].count and u.is_active]
-    return board
+    by_unit = [
+        (u, Cell(per_unit[u.pk].count, activity_url(unit, period.start, period.end, organiser=u)))
+        for u in units
+    ]
+    by_unit.sort(key=lambda row: -row[1].count)
+    return by_unit
 
 
 @dataclass

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from lantoa.accounts.models import Notification, User
 from lantoa.org.models import Person, RosterImport
@@ -15,6 +17,9 @@ from lantoa.org.selectors import ROSTERED_KINDS, person_list_for, unit_list_for
 from lantoa.plans.models import TaskOccurrence
 from lantoa.plans.selectors import PeriodFilters, period_buckets_for
 from lantoa.reporting.selectors import waiting_for
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise as StrPromise
 
 
 @dataclass
@@ -41,101 +46,98 @@ def home_summary_for(user: User) -> HomeSummary:
     )
     unit_rows = list(units.values("pk", "kind", "head_id", "active_people"))
     summary.units = len(unit_rows)
+    summary.by_category = _people_by_category(user)
+    summary.people = sum(n for _label, n in summary.by_category)
+    summary.attention = [
+        AttentionItem(message % {"n": count}, url, count)
+        for message, count, url in _attention_counts(user, unit_rows)
+        if count
+    ]
+    summary.notifications = list(
+        Notification.objects.filter(user=user, read_at__isnull=True).order_by("-created_at")[:10]
+    )
+    summary.attention += _failed_roster_import(user)
+    return summary
+
+
+def _people_by_category(user: User) -> list[tuple[str, int]]:
+    """The people in the user's scope per staff category, the largest first."""
     counts = person_list_for(user).order_by().values("staff_category").annotate(n=Count("pk"))
     labels = dict(Person.StaffCategory.choices)
-    summary.by_category = sorted(
+    return sorted(
         ((str(labels.get(c["staff_category"], c["staff_category"])), c["n"]) for c in counts),
         key=lambda item: -item[1],
     )
-    summary.people = sum(n for _label, n in summary.by_category)
 
-    empty = [u for u in unit_rows if u["kind"] in ROSTERED_KINDS and not u["active_people"]]
-    if empty:
-        summary.attention.append(
-            AttentionItem(
-                ngettext(
-                    "%(n)s đơn vị chưa có danh sách cán bộ",
-                    "%(n)s đơn vị chưa có danh sách cán bộ",
-                    len(empty),
-                )
-                % {"n": len(empty)},
-                reverse("org:unit_list") + "?missing=roster",
-                len(empty),
-            )
-        )
-    headless = [u for u in unit_rows if u["kind"] in ROSTERED_KINDS and not u["head_id"]]
-    if headless:
-        summary.attention.append(
-            AttentionItem(
-                ngettext(
-                    "%(n)s đơn vị chưa ghi thủ trưởng đơn vị",
-                    "%(n)s đơn vị chưa ghi thủ trưởng đơn vị",
-                    len(headless),
-                )
-                % {"n": len(headless)},
-                reverse("org:unit_list") + "?missing=head",
-                len(headless),
-            )
-        )
-    no_contact = person_list_for(user, missing_contact=True).count()
-    if no_contact:
-        summary.attention.append(
-            AttentionItem(
-                ngettext(
-                    "%(n)s người chưa có điện thoại hay thư điện tử để nhận nhắc việc",
-                    "%(n)s người chưa có điện thoại hay thư điện tử để nhận nhắc việc",
-                    no_contact,
-                )
-                % {"n": no_contact},
-                reverse("org:person_list") + "?missing=contact",
-                no_contact,
-            )
-        )
+
+def _attention_counts(
+    user: User, unit_rows: Sequence[Mapping[str, Any]]
+) -> list[tuple[StrPromise, int, str]]:
+    """What the home page counts as missing, in order: (message keyed on n, count, list url)."""
+    rostered = [u for u in unit_rows if u["kind"] in ROSTERED_KINDS]
     overdue = next(
         b
         for b in period_buckets_for(user, PeriodFilters())
         if b.bucket == TaskOccurrence.Bucket.OPEN_OVERDUE
     )
-    if overdue.count:
-        summary.attention.append(
-            AttentionItem(
-                ngettext(
-                    "%(n)s kỳ nhiệm vụ đã quá hạn mà chưa báo kết quả",
-                    "%(n)s kỳ nhiệm vụ đã quá hạn mà chưa báo kết quả",
-                    overdue.count,
-                )
-                % {"n": overdue.count},
-                overdue.url,
-                overdue.count,
-            )
-        )
-    waiting = waiting_for(user).count()
-    if waiting:
-        summary.attention.append(
-            AttentionItem(
-                ngettext(
-                    "%(n)s báo cáo đã gửi đến, chờ tiếp nhận",
-                    "%(n)s báo cáo đã gửi đến, chờ tiếp nhận",
-                    waiting,
-                )
-                % {"n": waiting},
-                reverse("reporting:index"),
-                waiting,
-            )
-        )
-    summary.notifications = list(
-        Notification.objects.filter(user=user, read_at__isnull=True).order_by("-created_at")[:10]
-    )
+    return [
+        (
+            ngettext_lazy(
+                "%(n)s đơn vị chưa có danh sách cán bộ",
+                "%(n)s đơn vị chưa có danh sách cán bộ",
+                "n",
+            ),
+            sum(1 for u in rostered if not u["active_people"]),
+            reverse("org:unit_list") + "?missing=roster",
+        ),
+        (
+            ngettext_lazy(
+                "%(n)s đơn vị chưa ghi thủ trưởng đơn vị",
+                "%(n)s đơn vị chưa ghi thủ trưởng đơn vị",
+                "n",
+            ),
+            sum(1 for u in rostered if not u["head_id"]),
+            reverse("org:unit_list") + "?missing=head",
+        ),
+        (
+            ngettext_lazy(
+                "%(n)s người chưa có điện thoại hay thư điện tử để nhận nhắc việc",
+                "%(n)s người chưa có điện thoại hay thư điện tử để nhận nhắc việc",
+                "n",
+            ),
+            person_list_for(user, missing_contact=True).count(),
+            reverse("org:person_list") + "?missing=contact",
+        ),
+        (
+            ngettext_lazy(
+                "%(n)s kỳ nhiệm vụ đã quá hạn mà chưa báo kết quả",
+                "%(n)s kỳ nhiệm vụ đã quá hạn mà chưa báo kết quả",
+                "n",
+            ),
+            overdue.count,
+            overdue.url,
+        ),
+        (
+            ngettext_lazy(
+                "%(n)s báo cáo đã gửi đến, chờ tiếp nhận",
+                "%(n)s báo cáo đã gửi đến, chờ tiếp nhận",
+                "n",
+            ),
+            waiting_for(user).count(),
+            reverse("reporting:index"),
+        ),
+    ]
+
+
+def _failed_roster_import(user: User) -> list[AttentionItem]:
+    """The user's latest roster import, if it failed (nothing of it was saved)."""
     latest = RosterImport.objects.filter(uploaded_by=user).order_by("-created_at", "-id")[:1]
-    for job in latest:
-        if job.status != RosterImport.Status.FAILED:
-            continue
-        summary.attention.append(
-            AttentionItem(
-                _("Lần nhập danh sách «%(name)s» có lỗi, chưa lưu gì")
-                % {"name": job.original_name},
-                job.get_absolute_url(),
-                len(job.errors),
-            )
+    return [
+        AttentionItem(
+            _("Lần nhập danh sách «%(name)s» có lỗi, chưa lưu gì") % {"name": job.original_name},
+            job.get_absolute_url(),
+            len(job.errors),
         )
-    return summary
+        for job in latest
+        if job.status == RosterImport.Status.FAILED
+    ]

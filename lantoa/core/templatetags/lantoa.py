@@ -16,7 +16,7 @@ def vndate(value: object) -> str:
     """A date, datetime or ISO date string as dd/mm/yyyy (Asia/Ho_Chi_Minh); "" when empty."""
     if isinstance(value, str):
         try:
-            value = dt.date.fromisoformat(value)
+            return format_vn_date(dt.date.fromisoformat(value))
         except ValueError:
             return value
     if isinstance(value, dt.date | dt.datetime):

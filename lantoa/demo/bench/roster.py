@@ -12,7 +12,8 @@ from openpyxl import Workbook
 
 from lantoa.core.numbers import format_number
 from lantoa.org.models import Unit
-from lantoa.org.roster import COLUMNS, parse_roster
+from lantoa.org.roster import parse_roster
+from lantoa.org.roster_columns import COLUMNS
 from lantoa.org.roster_import import roster_import_apply
 from lantoa.org.services import unit_create
 

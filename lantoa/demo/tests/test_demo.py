@@ -4,7 +4,7 @@ from django.core.management import call_command
 
 from conftest import builtin_kinds_ensure
 from lantoa.accounts.models import Role, User
-from lantoa.demo.ward import DEMO_PASSWORD
+from lantoa.demo.ward_roster import DEMO_PASSWORD
 from lantoa.org.models import Division, Person, Unit
 
 

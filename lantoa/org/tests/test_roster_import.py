@@ -10,7 +10,8 @@ from openpyxl import Workbook, load_workbook
 
 from lantoa.core.models import AuditEntry
 from lantoa.org.models import Person, Posting, RosterImport
-from lantoa.org.roster import COLUMNS, parse_roster
+from lantoa.org.roster import parse_roster
+from lantoa.org.roster_columns import COLUMNS
 
 HEADER = [
     "STT",

@@ -68,7 +68,7 @@ def test_p2_confirm_saves_the_plan_with_tasks_for_the_named_units(coordinator, w
 
 
 def test_a_failed_confirm_leaves_nothing(coordinator, ward_units, login, monkeypatch):
-    from lantoa.plans import services
+    from lantoa.plans import plan_import
 
     client = login(coordinator)
     review_url = upload(client).url
@@ -77,7 +77,7 @@ def test_a_failed_confirm_leaves_nothing(coordinator, ward_units, login, monkeyp
     def broken(task, plan):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "occurrences_create", broken)
+    monkeypatch.setattr(plan_import, "occurrences_create", broken)
     client.raise_request_exception = False
     assert client.post(review_url, data).status_code == 500
     assert Plan.objects.count() == 0 and Task.objects.count() == 0

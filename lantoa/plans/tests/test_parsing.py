@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from conftest import GOLDEN_FILE, SEED_FILE
 from lantoa.plans.parsing import DocumentError, parse_document
-from lantoa.plans.parsing.structure import target_value
+from lantoa.plans.parsing.sections import target_value
 from lantoa.plans.tests import documents
 from tests.golden import golden_differences
 

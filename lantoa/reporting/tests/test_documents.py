@@ -13,6 +13,8 @@ from docx import Document
 from openpyxl import load_workbook
 
 from conftest import at_hcm
+from lantoa.core import pdf
+from lantoa.core.pdf import soffice
 from lantoa.plans.models import Plan
 from lantoa.reporting import documents, selectors
 from lantoa.reporting.services import report_decide, report_issue, report_open, report_submit
@@ -128,7 +130,7 @@ def test_a_frozen_version_prints_what_was_sent(issued, world):
 
 
 def test_the_pdf_comes_from_libreoffice_with_title_numbers_and_diacritics(issued):
-    assert documents.soffice(), "LibreOffice must be installed (scripts/system-deps.sh)"
+    assert soffice(), "LibreOffice must be installed (scripts/system-deps.sh)"
     data = documents.render(issued, selectors.latest_snapshot(issued), "pdf")
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         text = "\n".join(page.extract_text() or "" for page in pdf.pages)
@@ -140,8 +142,8 @@ def test_the_pdf_comes_from_libreoffice_with_title_numbers_and_diacritics(issued
 
 
 def test_without_libreoffice_the_pdf_says_what_to_do(issued, monkeypatch, login, leader):
-    monkeypatch.setattr(documents.shutil, "which", lambda name: None)
-    with pytest.raises(documents.PdfUnavailable, match="LibreOffice"):
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    with pytest.raises(pdf.PdfUnavailable, match="LibreOffice"):
         documents.render(issued, selectors.latest_snapshot(issued), "pdf")
     response = login(leader).get(f"/reports/{issued.pk}/download.pdf", follow=True)
     assert "chưa cài LibreOffice" in response.content.decode()

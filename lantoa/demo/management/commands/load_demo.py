@@ -2,7 +2,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from lantoa.demo.ward import DEMO_PASSWORD, load_demo
+from lantoa.demo.ward import load_demo
+from lantoa.demo.ward_roster import DEMO_PASSWORD
 
 
 class Command(BaseCommand):

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from lantoa.core.pdf import PdfUnavailable
 from lantoa.org.models import Unit
 from lantoa.reporting import documents, selectors
 from lantoa.reporting.periods import ReportingPeriod
@@ -35,7 +36,7 @@ class Command(BaseCommand):
         report = selectors.report_for_period(unit, key)
         try:
             data = documents.render(report, selectors.latest_snapshot(report), fmt)
-        except documents.PdfUnavailable as exc:
+        except PdfUnavailable as exc:
             raise CommandError(str(exc)) from None
         out.write_bytes(data)
         self.stdout.write(f"Đã ghi {out} ({len(data):,} byte): {unit.name}, {report.period_label}.")
