@@ -193,13 +193,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
-# Behind nginx the client address is the last X-Forwarded-For hop the proxy added; set explicitly.
-LANTOA_PROXY_COUNT = int(os.environ.get("LANTOA_PROXY_COUNT", "0"))
-if LANTOA_PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = LANTOA_PROXY_COUNT
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# One identity per account for sign-in and lockout: the lower-cased username, an e-mail resolved
+# to it (issue 12, item 1); the client address behind our own proxies (core.net).
+AXES_USERNAME_CALLABLE = "lantoa.accounts.backends.login_identity"
+AXES_CLIENT_IP_CALLABLE = "lantoa.core.net.client_ip"
+LANTOA_PROXY_COUNT_RAW = os.environ.get("LANTOA_PROXY_COUNT", "0")
+LANTOA_PROXY_COUNT = int(LANTOA_PROXY_COUNT_RAW) if LANTOA_PROXY_COUNT_RAW.isdigit() else 0
 
 SESSION_COOKIE_AGE = 60 * 60 * 10
 SESSION_COOKIE_HTTPONLY = True

@@ -37,10 +37,28 @@ def test_check_deploy_under_production_settings_reports_nothing(tmp_path):
             "SECRET_KEY": "x" * 20 + "production-secret-key-for-the-check-only-0123456789",
             "ALLOWED_HOSTS": "lantoa.example.gov.vn",
             "LANTOA_DATA_DIR": str(tmp_path),
+            "LANTOA_PROXY_COUNT": "1",  # behind nginx, as docs/deploy.md sets it up
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_check_catches_https_behind_a_proxy_without_the_proxy_count(tmp_path):
+    """Issue 12, finding 2: `check --deploy` said nothing while every client looked like nginx."""
+    result = run_lantoa(
+        "check",
+        "--deploy",
+        env={
+            "DEBUG": "0",
+            "LANTOA_HTTPS": "1",
+            "SECRET_KEY": "x" * 20 + "production-secret-key-for-the-check-only-0123456789",
+            "ALLOWED_HOSTS": "lantoa.example.gov.vn",
+            "LANTOA_DATA_DIR": str(tmp_path),
+        },
+    )
+    assert result.returncode != 0
+    assert "lantoa.E005" in result.stdout + result.stderr
 
 
 def test_models_and_migrations_agree(tmp_path):

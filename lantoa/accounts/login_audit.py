@@ -12,12 +12,13 @@ from django.http import HttpRequest
 
 from lantoa.accounts.models import User
 from lantoa.core.audit import audit_record
+from lantoa.core.net import client_ip
 
 
 def _ip(request: HttpRequest | None) -> str | None:
     if request is None:
         return None
-    return getattr(request, "axes_ip_address", None) or request.META.get("REMOTE_ADDR")
+    return client_ip(request)
 
 
 def _unit_path(user: Any) -> str:

@@ -48,6 +48,12 @@ class User(AbstractUser):
 
     objects: ClassVar[LantoaUserManager] = LantoaUserManager()
 
+    @classmethod
+    def normalize_username(cls, username: str) -> str:
+        """One identity per account (issue 12, item 1): usernames are kept lower-cased, so
+        "Victim5" and "victim5" are one account for sign-in and for the lockout."""
+        return super().normalize_username(username).lower()
+
     class Meta:
         verbose_name = _("tài khoản")
         verbose_name_plural = _("tài khoản")

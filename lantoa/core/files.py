@@ -15,6 +15,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.limits import DocumentTooLarge, zip_check
+
 MAX_EVIDENCE_BYTES = 20 * 2**20
 CONTENT_TYPES = {
     "jpeg": "image/jpeg",
@@ -68,6 +70,11 @@ def check_evidence(upload: UploadedFile) -> str:
     kind = sniff(content[:16], content)
     if kind is None:
         raise ValidationError(str(EVIDENCE_TYPE) % {"name": upload.name})
+    if kind in ("docx", "xlsx"):
+        try:
+            zip_check(content, upload.name or "")
+        except DocumentTooLarge as exc:
+            raise ValidationError(str(exc)) from exc
     return kind
 
 

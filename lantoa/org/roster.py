@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lantoa.core.limits import DocumentTooLarge, zip_check
 from lantoa.core.numbers import format_number
 from lantoa.org.models import Person
 from lantoa.org.roster_checks import RosterRow, check_row, choice_lookups, choices_text
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_DATA_ROWS = 20_000
+MAX_SHEET_ROWS = MAX_DATA_ROWS + 100  # past it the roster is refused as too long
+MAX_SHEET_COLUMNS = 60
 PROGRESS_EVERY = 500
 
 ProgressFn = Callable[[int, int], None]
@@ -92,6 +95,10 @@ def _read_xlsx(content: bytes, filename: str) -> Iterator[list[Any]]:
     from openpyxl import load_workbook
 
     try:
+        zip_check(content, filename)
+    except DocumentTooLarge as exc:
+        raise RosterFileError(str(exc)) from exc
+    try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise RosterFileError(
@@ -104,7 +111,11 @@ def _read_xlsx(content: bytes, filename: str) -> Iterator[list[Any]]:
 
     def rows() -> Iterator[list[Any]]:
         try:
-            for values in sheet.iter_rows(values_only=True):
+            # A sheet may declare cells as far as row 1 048 576, column XFD: read no further
+            # than any roster or sign-in sheet needs (issue 12, item 4).
+            for values in sheet.iter_rows(
+                max_row=MAX_SHEET_ROWS, max_col=MAX_SHEET_COLUMNS, values_only=True
+            ):
                 yield list(values)
         finally:
             workbook.close()

@@ -20,6 +20,7 @@ from lantoa.core.dates import format_vn_date
 from lantoa.core.nd30 import Heading, Image, OfficialDocument, Para, Table
 from lantoa.core.numbers import format_number, format_percent
 from lantoa.core.pdf import docx_to_pdf
+from lantoa.core.spreadsheet import row_append
 from lantoa.core.text import fold
 from lantoa.org.models import Unit
 from lantoa.org.selectors import signer_of
@@ -401,13 +402,13 @@ def _summary_sheet(summary: Any, snapshot: dict[str, Any]) -> None:
         ("Người được phổ biến, quán triệt", coverage["briefed"]),
         ("Tổng số thuộc đối tượng phải được phổ biến, quán triệt", coverage["people"]),
     ]:
-        summary.append([label, value])
+        row_append(summary, [label, value])
         summary.cell(summary.max_row, 1).font = Font(bold=True)
     summary.column_dimensions["A"].width = 44
     summary.column_dimensions["B"].width = 40
     labels = dict(TaskOccurrence.Bucket.choices)
     for key, count in snapshot["tasks"].items():
-        summary.append([f"Kỳ nhiệm vụ: {labels[key]}", count])
+        row_append(summary, [f"Kỳ nhiệm vụ: {labels[key]}", count])
 
 
 def _xlsx_tables(snapshot: dict[str, Any]) -> list[tuple[str, list[str], list[list[Any]]]]:
@@ -448,11 +449,11 @@ def _xlsx_tables(snapshot: dict[str, Any]) -> list[tuple[str, list[str], list[li
 def _table_sheet(ws: Any, header: list[str], rows: list[list[Any]]) -> None:
     from openpyxl.styles import Font
 
-    ws.append(header)
+    row_append(ws, header)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        ws.append(row)
+        row_append(ws, row)
     for column, width in zip("ABCDEFG", [40, 16, 18, 16, 16, 16, 16], strict=False):
         ws.column_dimensions[column].width = width
 

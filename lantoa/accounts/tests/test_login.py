@@ -117,3 +117,56 @@ def test_admin_is_for_superusers_only(coordinator, login, django_user_model):
     assert login(coordinator).get("/admin/").status_code == 302
     root = django_user_model.objects.create_superuser("root", "root@example.org", PASSWORD)
     assert login(root).get("/admin/").status_code == 200
+
+
+# --- one identity, the client behind the proxy (issue 12, items 1 and 2) ---------------------
+
+
+def test_the_lockout_counts_every_spelling_of_one_account_together(client, coordinator):
+    """Finding 1: `Victim5`, `vIctim5`, `VICTIM5@…` each had five fresh tries, and a locked
+    account signed in with another casing."""
+    for login in [
+        "coordinator",
+        "Coordinator",
+        "COORDINATOR",
+        "coordinator@example.org",
+        "cOORDINATOR",
+    ]:
+        post_login(client, login, "sai", ip="10.0.0.7")
+    for login in ["coordinator", "CoOrdinator", "COORDINATOR@EXAMPLE.ORG"]:
+        locked = post_login(client, login, PASSWORD, ip="10.0.0.7")
+        assert locked.status_code == 429, login
+    assert post_login(type(client)(), "Coordinator", PASSWORD, ip="10.0.0.8").status_code == 302
+
+
+def test_usernames_are_kept_lower_case(django_user_model, db):
+    user = django_user_model.objects.create_user("Victim5", password="x" * 12)
+    assert user.username == "victim5"
+
+
+def test_behind_the_proxy_each_client_is_locked_alone_and_audited_by_its_own_address(
+    client, coordinator, settings
+):
+    """Finding 2: behind nginx every client looked like the proxy, so anyone's five wrong
+    passwords locked the account for everyone; the audit trail recorded the proxy."""
+    settings.LANTOA_PROXY_COUNT = 1
+    proxy = "172.16.0.2"
+    for _ in range(5):
+        client.post(
+            reverse("accounts:login"),
+            {"username": "coordinator", "password": "sai"},
+            REMOTE_ADDR=proxy,
+            HTTP_X_FORWARDED_FOR="10.0.0.1, 203.0.113.9",  # the attacker's own left-hand lie
+        )
+    office = type(client)().post(
+        reverse("accounts:login"),
+        {"username": "coordinator", "password": PASSWORD},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR="198.51.100.4",
+    )
+    assert office.status_code == 302
+    failed = AuditEntry.objects.filter(action="auth.login_failed").values_list(
+        "ip_address", flat=True
+    )
+    assert set(failed) == {"203.0.113.9"}
+    assert AuditEntry.objects.get(action="auth.login").ip_address == "198.51.100.4"

@@ -13,8 +13,12 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from lantoa.core.limits import DocumentTooLarge, zip_check
+from lantoa.core.numbers import format_number
 from lantoa.core.text import fold, nfc
 
+MAX_LINES = 5_000  # the seed plan has about 300
+MAX_PDF_PAGES = 200
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .doc, or an encrypted (password-protected) Office file
 
 
@@ -42,7 +46,7 @@ def read_document(content: bytes, filename: str) -> list[Block]:
     if not content.strip():
         raise DocumentError(_("Tệp «%(name)s» trống.") % {"name": filename})
     if content.startswith(b"%PDF"):
-        return read_pdf(content, filename)
+        return _within_lines(read_pdf(content, filename), filename)
     if content.startswith(OLE_MAGIC):
         raise DocumentError(
             _(
@@ -52,8 +56,24 @@ def read_document(content: bytes, filename: str) -> list[Block]:
             % {"name": filename}
         )
     if content.startswith(b"PK\x03\x04"):
-        return read_docx(content, filename)
-    return read_text(content, filename)
+        blocks = read_docx(content, filename)
+    else:
+        blocks = read_text(content, filename)
+    return _within_lines(blocks, filename)
+
+
+def _within_lines(blocks: list[Block], filename: str) -> list[Block]:
+    """A plan of the genre runs to a few hundred lines; thousands mean it is something else,
+    and reading them would keep the server busy for minutes (issue 12, item 4)."""
+    if len(blocks) > MAX_LINES:
+        raise DocumentError(
+            _(
+                "Tệp «%(name)s» có hơn %(n)s dòng, nhiều hơn mọi kế hoạch thông thường, nên "
+                "không được đọc. Hãy kiểm tra đúng tệp kế hoạch, hoặc tách phần phụ lục ra."
+            )
+            % {"name": filename, "n": format_number(MAX_LINES)}
+        )
+    return blocks
 
 
 def read_text(content: bytes, filename: str) -> list[Block]:
@@ -80,10 +100,15 @@ def read_docx(content: bytes, filename: str) -> list[Block]:
     from docx.document import Document
     from docx.table import Table
     from docx.text.paragraph import Paragraph
+    from lxml.etree import XMLSyntaxError
 
     try:
+        zip_check(content, filename)
+    except DocumentTooLarge as exc:
+        raise DocumentError(str(exc)) from exc
+    try:
         document: Document = docx.Document(io.BytesIO(content))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
         raise DocumentError(
             _("Không đọc được tệp Word «%(name)s». Hãy mở bằng Word và lưu lại dạng .docx.")
             % {"name": filename}
@@ -107,6 +132,14 @@ def read_pdf(content: bytes, filename: str) -> list[Block]:
 
     try:
         with pdfplumber.open(io.BytesIO(content)) as pdf:
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise DocumentError(
+                    _(
+                        "Tệp PDF «%(name)s» có %(n)s trang, nhiều hơn mọi kế hoạch thông "
+                        "thường (tối đa %(max)s). Hãy tải lên riêng phần kế hoạch."
+                    )
+                    % {"name": filename, "n": len(pdf.pages), "max": MAX_PDF_PAGES}
+                )
             pages = [page.extract_text() or "" for page in pdf.pages]
     except PdfminerException as exc:  # pdfplumber wraps pdfminer's errors
         cause = exc.args[0] if exc.args else None

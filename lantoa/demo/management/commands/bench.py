@@ -1,4 +1,4 @@
-"""`lantoa bench [--only roster|dashboard|reports]`: run the benchmarks the issues name and write their
+"""`lantoa bench [--only roster|dashboard|reports|hostile]`: run the benchmarks the issues name and write their
 sections of docs/performance.md."""
 
 import datetime as dt
@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection
 
-from lantoa.demo.bench import dashboard, reports, roster
+from lantoa.demo.bench import dashboard, hostile, reports, roster
 
 DOC = Path(settings.PROJECT_DIR) / "docs" / "performance.md"
 BEGIN = "<!-- bench:{name}:{vendor} -->"
@@ -24,7 +24,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-write", action="store_true", help="chỉ in, không ghi tệp")
         parser.add_argument(
-            "--only", choices=["roster", "dashboard", "reports"], help="chỉ một phép đo"
+            "--only", choices=["roster", "dashboard", "reports", "hostile"], help="chỉ một phép đo"
         )
 
     def handle(
@@ -47,6 +47,8 @@ class Command(BaseCommand):
             blocks["reports"] = (
                 f"Dữ liệu: {data}.\n\n{table}\n\nSố truy vấn của trang tình hình nộp: {queries}."
             )
+        if only in (None, "hostile") and vendor == "sqlite":  # no database work: measured once
+            blocks["hostile"] = _hostile_table(hostile.run())
         for name, block in blocks.items():
             self.stdout.write(block)
             if not no_write:
@@ -64,6 +66,27 @@ def _table(vendor: str, rows: list, spread: str, measure: Any, fmt: Any) -> str:
     ]
     for label, values in rows:
         lines.append(f"| {label} | {fmt(statistics.median(values))} | {fmt(measure(values))} |")
+    return "\n".join(lines)
+
+
+def _hostile_table(results: list[tuple[str, int, list[dict[str, Any]]]]) -> str:
+    lines = [
+        f"Đo ngày {dt.date.today():%d/%m/%Y} trên {platform.machine()}, "  # noqa: DTZ011
+        f"Python {platform.python_version()}; mỗi lần đọc trong một tiến trình Python mới "
+        f"(đã nạp Django); trung vị thời gian đọc và bộ nhớ cao nhất của cả tiến trình, "
+        f"{hostile.REPEAT} lần chạy.",
+        "",
+        "| tệp | kích thước | kết quả | thời gian (trung vị) | bộ nhớ tiến trình (cao nhất) |",
+        "|---|---:|---|---:|---:|",
+    ]
+    outcomes = {"refused": "từ chối", "read": "đọc trong giới hạn"}
+    for label, size, runs in results:
+        seconds = statistics.median(float(r["seconds"]) for r in runs)
+        peak = max(float(r["rss_mb"]) for r in runs)
+        lines.append(
+            f"| {label} | {size / 1024:.0f} KB | {outcomes[str(runs[0]['outcome'])]} "
+            f"| {_seconds(seconds)} | {peak:.0f} MB |"
+        )
     return "\n".join(lines)
 
 
