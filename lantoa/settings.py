@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "lantoa.accounts.middleware.SessionTimeoutMiddleware",
+    "lantoa.accounts.middleware.NoStoreMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -174,6 +176,7 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "lantoa.accounts.validators.PersonalDetailValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
@@ -200,7 +203,10 @@ AXES_CLIENT_IP_CALLABLE = "lantoa.core.net.client_ip"
 LANTOA_PROXY_COUNT_RAW = os.environ.get("LANTOA_PROXY_COUNT", "0")
 LANTOA_PROXY_COUNT = int(LANTOA_PROXY_COUNT_RAW) if LANTOA_PROXY_COUNT_RAW.isdigit() else 0
 
-SESSION_COOKIE_AGE = 60 * 60 * 10
+# Sessions close after idle minutes and at most so many hours after sign-in (issue 12, item 3).
+LANTOA_SESSION_IDLE_MINUTES = int(os.environ.get("LANTOA_SESSION_IDLE_MINUTES", "30"))
+LANTOA_SESSION_MAX_HOURS = int(os.environ.get("LANTOA_SESSION_MAX_HOURS", "10"))
+SESSION_COOKIE_AGE = 60 * 60 * LANTOA_SESSION_MAX_HOURS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True

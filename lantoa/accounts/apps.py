@@ -8,4 +8,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Tài khoản")
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from lantoa.accounts import login_audit  # noqa: F401  (login events into the audit trail)
+        from lantoa.accounts.middleware import session_clock_start
+
+        user_logged_in.connect(session_clock_start, dispatch_uid="lantoa-session-clock")

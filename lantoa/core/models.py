@@ -201,3 +201,19 @@ class OutgoingMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.to}: {self.subject}"
+
+
+class RateLimitHit(models.Model):
+    """One counted attempt (a password-reset request, a self check-in) under a limit: which
+    limit, whose key (an address, an IP), when (issue 12, item 3). Kept in the database, so
+    one ward needs no Redis; old rows are deleted as limits are checked."""
+
+    scope = models.CharField(max_length=40)
+    key = models.CharField(max_length=200)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["scope", "key", "at"], name="ratelimit_scope_key_at_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.key} {format_vn_datetime(self.at)}"
