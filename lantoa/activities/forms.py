@@ -101,3 +101,26 @@ class DeleteForm(StyledFormMixin, forms.Form):
         help_text=_("Ví dụ: ghi trùng, ghi nhầm đơn vị, không tổ chức được."),
         error_messages={"required": _("Ghi lý do xóa để người khác hiểu vì sao.")},
     )
+
+
+class CheckInForm(StyledFormMixin, forms.Form):
+    """An attendee's own details on the public check-in page: the full name and one detail
+    only they know (issue 12, finding 5)."""
+
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=120)
+    birth_date = VNDateField(label=_("Ngày sinh"), required=False)
+    phone_tail = forms.RegexField(
+        label=_("hoặc 4 số cuối điện thoại"),
+        regex=r"^\d{4}$",
+        required=False,
+        error_messages={"invalid": _("Ghi đúng 4 chữ số cuối của số điện thoại.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("birth_date") and not data.get("phone_tail") and not self.errors:
+            raise forms.ValidationError(
+                _("Ghi ngày sinh, hoặc 4 số cuối điện thoại, để xác nhận đúng là bạn.")
+            )
+        return data

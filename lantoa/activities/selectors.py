@@ -286,8 +286,7 @@ def activity_evidence_get_for(user: ScopedUser, pk: object) -> ActivityEvidence:
     )
 
 
-CHECKIN_MATCHES = 10
-CHECKIN_MIN_QUERY = 3
+CHECKIN_PHONE_DIGITS = 4
 
 
 def checkin_get(token: str) -> CheckInSession:
@@ -319,14 +318,20 @@ def checkin_roster(session: CheckInSession) -> QuerySet[Person]:
     return Person.objects.filter(condition, active_to__isnull=True).select_related("unit")
 
 
-def checkin_matches(session: CheckInSession, query: str) -> list[Person]:
-    """A few roster names matching what the attendee typed (at least three letters, no
-    diacritics needed); the page never lists the whole roster to a public link."""
-    folded = fold(query).strip()
-    if len(folded) < CHECKIN_MIN_QUERY:
-        return []
-    roster = checkin_roster(session).filter(name_folded__contains=folded)
-    return list(roster.order_by("name_folded", "pk")[:CHECKIN_MATCHES])
+def checkin_identify(
+    session: CheckInSession, full_name: str, birth_date: dt.date | None, phone_tail: str
+) -> Person | None:
+    """The one roster person with exactly this name and this birth date (or whose phone ends
+    with these digits), else None. The public link never lists anyone: a stranger learns
+    nothing but "no match" (issue 12, finding 5)."""
+    named = checkin_roster(session).filter(name_folded=fold(full_name))
+    if birth_date is not None:
+        found = [p for p in named if p.birth_date == birth_date]
+    elif len(phone_tail) >= CHECKIN_PHONE_DIGITS:
+        found = [p for p in named if "".join(filter(str.isdigit, p.phone)).endswith(phone_tail)]
+    else:
+        found = []
+    return found[0] if len(found) == 1 else None
 
 
 def signin_roster_for(user: ScopedUser, activity: Activity) -> QuerySet[Person]:

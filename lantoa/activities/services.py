@@ -21,13 +21,14 @@ from lantoa.activities.models import (
     Attendance,
     CheckInSession,
 )
-from lantoa.activities.selectors import checkin_roster
+from lantoa.activities.selectors import checkin_identify
 from lantoa.activities.signin import parse_sign_in
 from lantoa.core.audit import audit_entry, audit_record, diff, snapshot
 from lantoa.core.concurrency import version_claim
 from lantoa.core.dates import format_vn_date, format_vn_datetime
 from lantoa.core.files import check_evidence, evidence_fields
 from lantoa.core.models import AuditEntry
+from lantoa.core.ratelimit import Limit, hit
 from lantoa.core.scoping import ScopedUser, require_write
 from lantoa.core.text import nfc
 from lantoa.org.models import Person, Unit
@@ -37,7 +38,12 @@ ACTIVITY_CO_ORGANISER_OUTSIDE = _("Đơn vị phối hợp phải thuộc cùng 
 ATTENDANCE_PERSON_OUTSIDE = _("Chỉ chọn được người trong danh sách cán bộ bạn được xem.")
 ATTENDANCE_NOT_TRACKED = _("Loại hoạt động này không điểm danh người dự.")
 CHECKIN_EXPIRED = _("Mã điểm danh đã hết hạn. Xin báo người tổ chức để được ghi tên.")
-CHECKIN_NOT_ON_ROSTER = _("Tên bạn chọn không có trong danh sách của đơn vị tổ chức.")
+CHECKIN_NO_MATCH = _(
+    "Không tìm thấy người nào có đúng họ tên và ngày sinh (hoặc số điện thoại) này trong danh "
+    "sách cán bộ của đơn vị tổ chức. Kiểm tra lại chính tả và ngày sinh, hoặc báo người tổ chức."
+)
+CHECKIN_TOO_MANY = _("Có quá nhiều lần thử từ máy này. Xin báo người tổ chức để được ghi tên.")
+CHECKIN_PER_CLIENT = Limit("checkin:client", 100, dt.timedelta(hours=1))
 CHECKIN_MIN_HOURS = 2  # a session opened late in the day still stays open this long
 
 
@@ -407,18 +413,30 @@ def checkin_close(*, actor: ScopedUser | None, activity: Activity) -> None:
         )
 
 
-@transaction.atomic
-def checkin_confirm(*, session: CheckInSession, person: Person) -> bool:
-    """An attendee confirms their own name through the session's link; False if they were
-    already on the list. The person must be on the organisers' roster (checkin_roster)."""
+def checkin_self(
+    *,
+    session: CheckInSession,
+    full_name: str,
+    birth_date: dt.date | None,
+    phone_tail: str,
+    client: str,
+) -> tuple[Person, bool]:
+    """An attendee puts their own name on the list through the session's link: the one person
+    on the organisers' roster with this name and birth date (or phone ending), never picked
+    from a list; (the person, whether newly added). At most CHECKIN_PER_CLIENT tries an hour
+    from one client, so names cannot be guessed at speed (issue 12, finding 5). Not atomic on
+    purpose: a failed try must still count."""
     if session.expires_at <= timezone.now():
         raise ValidationError(CHECKIN_EXPIRED)
-    if not checkin_roster(session).filter(pk=person.pk).exists():
-        raise ValidationError(CHECKIN_NOT_ON_ROSTER)
+    if not hit(CHECKIN_PER_CLIENT, f"{session.pk}:{client}"):
+        raise ValidationError(CHECKIN_TOO_MANY)
+    person = checkin_identify(session, full_name, birth_date, phone_tail)
+    if person is None:
+        raise ValidationError(CHECKIN_NO_MATCH)
     added = attendance_add(
         actor=None, activity=session.activity, people=[person], source=Attendance.Source.QR
     )
-    return added == 1
+    return person, added == 1
 
 
 @transaction.atomic

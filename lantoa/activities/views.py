@@ -19,10 +19,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lantoa.accounts.models import Role
 from lantoa.activities import selectors, services
-from lantoa.activities.forms import ActivityFilterForm, ActivityForm, DeleteForm
+from lantoa.activities.forms import ActivityFilterForm, ActivityForm, CheckInForm, DeleteForm
 from lantoa.activities.models import Activity
 from lantoa.core.concurrency import StaleEdit, form_after_stale
 from lantoa.core.files import evidence_response
+from lantoa.core.net import client_ip
 from lantoa.core.undo import offer_undo
 from lantoa.org.selectors import (
     audience_choices_for,
@@ -317,35 +318,28 @@ def checkin_close(request: HttpRequest, pk: int) -> HttpResponse:
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def checkin(request: HttpRequest, token: str) -> HttpResponse:
-    """The attendee's page behind the QR code: find your name, confirm it (no account needed)."""
+    """The attendee's page behind the QR code: their name and birth date (or phone ending) put
+    them on the list; no account needed, nobody listed (issue 4, item 2; issue 12, finding 5)."""
     session = selectors.checkin_get(token)
     expired = session.expires_at <= timezone.now()
-    confirmed = None
-    if request.method == "POST" and not expired:
-        person = selectors.checkin_roster(session).filter(pk=request.POST.get("person")).first()
-        if person is None:
-            messages.error(request, _("Chọn đúng tên của bạn trong danh sách."))
-        else:
-            try:
-                services.checkin_confirm(session=session, person=person)
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
-            else:
-                confirmed = person
-    query = request.GET.get("q", "")
-    return render(
-        request,
-        "activities/checkin.html",
-        {
-            "session": session,
-            "activity": session.activity,
-            "expired": expired,
-            "query": query,
-            "matches": selectors.checkin_matches(session, query) if not expired else [],
-            "confirmed": confirmed,
-            "min_query": selectors.CHECKIN_MIN_QUERY,
-        },
-    )
+    form = CheckInForm(request.POST or None)
+    confirmed = added = None
+    if request.method == "POST" and not expired and form.is_valid():
+        try:
+            confirmed, added = services.checkin_self(
+                session=session, client=client_ip(request) or "unknown", **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    context = {
+        "session": session,
+        "activity": session.activity,
+        "expired": expired,
+        "form": form,
+        "confirmed": confirmed,
+        "added": added,
+    }
+    return render(request, "activities/checkin.html", context)
 
 
 @require_POST

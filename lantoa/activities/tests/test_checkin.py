@@ -25,23 +25,40 @@ def briefing(world):
     )
 
 
+def me(name: str = "nguyen van an", birth: str = "17/05/1985", phone: str = "") -> dict:
+    return {"full_name": name, "birth_date": birth, "phone_tail": phone}
+
+
 @time_machine.travel(dt.datetime(2026, 11, 26, 8, 0, tzinfo=HCM), tick=False)
 def test_the_organiser_opens_a_qr_code_and_an_attendee_checks_in_without_an_account(
     briefing, world, school_a_officer, login
 ):
-    page = login(school_a_officer).post(f"/activities/{briefing.pk}/checkin/open/", follow=True)
+    organiser = login(school_a_officer)
+    page = organiser.post(f"/activities/{briefing.pk}/checkin/open/", follow=True)
     session = CheckInSession.objects.get()
     assert session.get_absolute_url() in page.content.decode()
     assert "<svg" in page.content.decode()
 
-    phone = Client()
-    found = phone.get(session.get_absolute_url(), {"q": "nguyen van"}).content.decode()
-    assert "Nguyễn Văn An" in found
-    done = phone.post(session.get_absolute_url(), {"person": world.teacher_a.pk})
+    done = Client().post(session.get_absolute_url(), me())
 
     attendance = Attendance.objects.get(activity=briefing)
     assert (attendance.person, attendance.source) == (world.teacher_a, "qr")
     assert "Đã ghi tên Nguyễn Văn An" in done.content.decode()
+    # the organiser sees who checked themselves in, and when, and can take them off
+    detail = organiser.get(briefing.get_absolute_url()).content.decode()
+    assert "tự điểm danh lúc 08:00" in detail
+    assert f"/attendance/{world.teacher_a.pk}/remove/" in detail
+
+
+@time_machine.travel(dt.datetime(2026, 11, 26, 8, 0, tzinfo=HCM), tick=False)
+def test_the_last_phone_digits_stand_in_for_a_forgotten_birth_date(briefing, world):
+    world.teacher_a.phone = "0912 345 678"
+    world.teacher_a.save()
+    session = checkin_open(actor=None, activity=briefing)
+    phone = Client()
+    assert "4 số cuối" in phone.post(session.get_absolute_url(), me(birth="")).content.decode()
+    phone.post(session.get_absolute_url(), me(birth="", phone="5678"))
+    assert Attendance.objects.get().person == world.teacher_a
 
 
 @time_machine.travel(dt.datetime(2026, 11, 26, 8, 0, tzinfo=HCM), tick=False)
@@ -50,24 +67,41 @@ def test_the_link_expires_at_the_end_of_the_activity_day(briefing, world):
     assert session.expires_at == dt.datetime(2026, 11, 26, 23, 59, 59, tzinfo=HCM)
 
     with time_machine.travel(dt.datetime(2026, 11, 27, 0, 0, 5, tzinfo=HCM), tick=False):
-        response = Client().post(session.get_absolute_url(), {"person": world.teacher_a.pk})
+        response = Client().post(session.get_absolute_url(), me())
 
     assert "Mã điểm danh đã hết hạn" in response.content.decode()
     assert not Attendance.objects.exists()
 
 
 @time_machine.travel(dt.datetime(2026, 11, 26, 8, 0, tzinfo=HCM), tick=False)
-def test_only_names_on_the_organisers_roster_can_be_confirmed(briefing, world):
+def test_the_public_link_lists_nobody_and_takes_no_ids(briefing, world):
+    """Issue 12, finding 5: `?q=tran` listed names with units across the ward, and posting any
+    person id marked that person present and echoed the name."""
     session = checkin_open(actor=None, activity=briefing)
     phone = Client()
 
-    other_school = phone.get(session.get_absolute_url(), {"q": "Tran Thi Binh"}).content.decode()
-    phone.post(session.get_absolute_url(), {"person": world.teacher_b.pk})
-    too_short = phone.get(session.get_absolute_url(), {"q": "ng"}).content.decode()
+    search = phone.get(session.get_absolute_url(), {"q": "nguyen"}).content.decode()
+    by_id = phone.post(session.get_absolute_url(), {"person": world.teacher_a.pk}).content.decode()
+    wrong_birth = phone.post(session.get_absolute_url(), me(birth="18/05/1985")).content.decode()
+    other_school = phone.post(session.get_absolute_url(), me("Trần Thị Bình")).content.decode()
 
-    assert "Trần Thị Bình" not in other_school  # teacher of school B
+    assert "Nguyễn Văn An" not in search + by_id + wrong_birth
+    assert world.teacher_a.unit.name not in search.replace(briefing.organiser.name, "")
+    assert "Trần Thị Bình" in other_school and "Không tìm thấy" in other_school
     assert not Attendance.objects.exists()
-    assert 'name="person"' not in too_short  # the link never lists the whole roster
+
+
+@time_machine.travel(dt.datetime(2026, 11, 26, 8, 0, tzinfo=HCM), tick=False)
+def test_guessing_is_limited_per_client(briefing, world):
+    session = checkin_open(actor=None, activity=briefing)
+    phone = Client()
+    for day in range(1, 101):
+        phone.post(session.get_absolute_url(), me(birth=f"{day % 28 + 1:02d}/01/1980"))
+    blocked = phone.post(session.get_absolute_url(), me()).content.decode()
+    assert "quá nhiều lần thử" in blocked
+    assert not Attendance.objects.exists()
+    elsewhere = Client(REMOTE_ADDR="10.0.0.99").post(session.get_absolute_url(), me())
+    assert "Đã ghi tên Nguyễn Văn An" in elsewhere.content.decode()
 
 
 def test_an_unknown_link_is_404_and_another_unit_cannot_open_check_in(
