@@ -24,12 +24,14 @@ def scope_for_roles(assignments: Iterable[RoleAssignment], *, is_superuser: bool
     read: set[str] = set()
     write: set[str] = set()
     homes: set[tuple[str, str]] = set()
+    stations: set[str] = set()
     for assignment in assignments:
         reach = ROLE_READ_REACH[assignment.role]
         unit = assignment.unit
         path = ward_root_of(unit).path if reach == "ward" else unit.path
         read.add(path)
         homes.add((assignment.role, path))
+        stations.add(unit.path)
         if reach == "province":
             read.update(province_ward_paths(unit))
         if assignment.role in WRITERS:
@@ -39,6 +41,7 @@ def scope_for_roles(assignments: Iterable[RoleAssignment], *, is_superuser: bool
         write_paths=frozenset(write),
         is_superuser=is_superuser,
         homes=frozenset(homes),
+        stations=frozenset(stations),
     )
 
 

@@ -27,6 +27,8 @@ class Scope:
     # (role, path): the unit each role held stands at — the ward's root for a coordinator or a
     # leader, the unit itself otherwise — for the rules that ask "which role, where".
     homes: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    # the units the roles are bound to (a coordinator's is the Culture-Society Office)
+    stations: frozenset[str] = field(default_factory=frozenset)
 
     def home_paths(self, *roles: str) -> set[str]:
         return {path for role, path in self.homes if role in roles}
@@ -35,6 +37,12 @@ class Scope:
         """One of the roles is held at exactly this unit (the ward's coordinator, the Sở's
         officer); always for a superuser."""
         return self.is_superuser or path in self.home_paths(*roles)
+
+    def is_at(self, path: str) -> bool:
+        """The user speaks for exactly this unit: a role is bound to it, or it is the home of
+        a role (the ward for its coordinators and leaders). No pass for a superuser: opening
+        a document sent to a unit records that the unit opened it."""
+        return path in self.stations or any(path == home for _role, home in self.homes)
 
     def reaches(self, path: str, *roles: str) -> bool:
         """The unit lies within the home of one of the roles; always for a superuser."""

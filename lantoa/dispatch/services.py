@@ -195,13 +195,15 @@ def _recipient_tell(
 
 
 def dispatch_open(*, dispatch: Dispatch, user: object) -> Dispatch:
-    """The first opening is what counts; an in-system dispatch opens only for the people of the
-    unit it was sent to (through their scope)."""
-    if dispatch.channel == Dispatch.Channel.IN_SYSTEM:
+    """The first opening is what counts. Only an e-mailed link is its own key (its recipient
+    may have no account); every other dispatch opens only for a signed-in account of the unit
+    it was sent to — not for the ward's coordinators reading a school's, nor for anyone when
+    no address was known (issue 12, finding 8)."""
+    if dispatch.channel != Dispatch.Channel.EMAIL:
         scope = getattr(user, "scope", None)
         if not getattr(user, "is_authenticated", False) or scope is None:
             raise PermissionDenied
-        if dispatch.unit is None or not scope.can_read(dispatch.unit):
+        if dispatch.unit is None or not scope.is_at(dispatch.unit.path):
             raise PermissionDenied
     if dispatch.opened_at is None:
         claimed = Dispatch.objects.filter(pk=dispatch.pk, opened_at__isnull=True).update(

@@ -175,7 +175,8 @@ def completeness(
 ) -> Grid:
     """Unit × period grid for rules of one frequency: one row per reporting unit (for ward-level
     rules, per ward), each cell on time / late / missing / not yet due / period running. A
-    cell links to its report only when `reader` may open it (a Sở never opens a ward's draft)."""
+    cell links to its report only when `reader` may open it (a Sở never opens a ward's draft),
+    and a row shows only for a unit `reader` reads (issue 12, finding 8)."""
     today = today or local_today()
     if not rules:
         return Grid([], [], {})
@@ -197,6 +198,9 @@ def completeness(
     first, last = rules[0].window(keys[0])[0], rules[0].window(keys[-1])[1]
     for rule in rules:
         for unit in reporters_of(rule, first, last):
+            if reader is not None and rule.level == rule.Level.UNITS:
+                if not reader.scope.can_read(unit):
+                    continue  # a school sees its own row, not how the others are doing
             row = GridRow(unit)
             for key in keys:
                 start, end = rule.window(key)

@@ -133,6 +133,8 @@ def test_an_in_system_link_opens_only_for_its_unit(
     login(coordinator).post(f"/plans/{issued_plan.pk}/send/")
     school = Dispatch.objects.get(recipient_name="Trường Tiểu học Thử A")
     assert login(school_b_officer).get(school.get_absolute_url()).status_code == 404
+    # issue 12, finding 8: the ward's coordinator reads the school, but is not the school
+    assert login(coordinator).get(school.get_absolute_url()).status_code == 404
     from django.test import Client
 
     assert Client().get(school.get_absolute_url()).status_code == 302  # to the login page
@@ -209,3 +211,18 @@ def test_each_version_of_a_report_is_sent_as_it_was(world, coordinator, school_a
     first, second = dispatches_of(report)
     assert second.document.title.endswith("(lần 2)") and "(lần" not in first.document.title
     assert first.document.file.name != second.document.file.name
+
+
+def test_a_link_to_a_recipient_without_an_address_needs_an_account_of_that_unit(
+    issued_plan, coordinator, login
+):
+    """Issue 12, finding 8: links of recipients with no address opened without sign-in."""
+    from django.test import Client
+
+    login(coordinator).post(f"/plans/{issued_plan.pk}/send/")
+    for channel in ("no_address", "paper"):
+        dispatch = Dispatch.objects.get(channel=channel)
+        assert Client().get(dispatch.get_absolute_url()).status_code == 302  # to sign in
+        assert login(coordinator).get(dispatch.get_absolute_url()).status_code == 404
+        dispatch.refresh_from_db()
+        assert dispatch.opened_at is None

@@ -131,12 +131,15 @@ def test_the_coordinator_edits_the_regime_and_a_bad_day_is_named(regime, coordin
 
 
 def test_the_completeness_grid_and_the_province_page(
-    world, regime, coordinator, province_viewer, leader, login
+    world, regime, coordinator, province_viewer, leader, school_a_officer, login
 ):
     report = report_open(actor=None, unit=world.school_a, rule=regime.units, key=Q3)
     report_submit(actor=None, report=report, now=at_hcm(2026, 9, 16))
     page = login(coordinator).get("/reports/completeness/?year=2026").content.decode()
     assert world.school_b.name in page and "Đúng hạn" in page
+    # issue 12, finding 8: a school sees its own row, not every unit's reporting status
+    school = login(school_a_officer).get("/reports/completeness/?year=2026").content.decode()
+    assert world.school_a.name in school and world.school_b.name not in school
 
     province = login(province_viewer).get("/reports/province/?year=2026")
     grid = province.context["grids"][0][2]
