@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import TYPE_CHECKING, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse
+from django.http.response import HttpResponseBase
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.limits import DocumentTooLarge, zip_check
+
+if TYPE_CHECKING:
+    from lantoa.core.models import EvidenceFile
 
 MAX_EVIDENCE_BYTES = 20 * 2**20
 CONTENT_TYPES = {
@@ -89,12 +94,26 @@ def evidence_fields(upload: UploadedFile, kind: str, actor: object) -> dict[str,
     }
 
 
-def evidence_response(evidence: object) -> FileResponse:
+def evidence_response(evidence: EvidenceFile) -> FileResponse:
     """An evidence file as a download (photos open in the browser). The caller has already
     fetched `evidence` through a scoped selector."""
-    return FileResponse(
-        evidence.file.open("rb"),  # type: ignore[attr-defined]
-        as_attachment=not evidence.is_image,  # type: ignore[attr-defined]
-        filename=evidence.original_name,  # type: ignore[attr-defined]
-        content_type=CONTENT_TYPES[evidence.kind],  # type: ignore[attr-defined]
+    return private_file(
+        FileResponse(
+            evidence.file.open("rb"),
+            as_attachment=not evidence.is_image,
+            filename=evidence.original_name,
+            content_type=CONTENT_TYPES[evidence.kind],
+        )
     )
+
+
+# A file people uploaded or a document we generated runs nothing, even opened in the browser:
+# no script, no plugin, no form, no navigation (issue 12, item 4).
+R = TypeVar("R", bound=HttpResponseBase)
+SANDBOX_POLICY = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'"
+
+
+def private_file(response: R) -> R:
+    response["Content-Security-Policy"] = SANDBOX_POLICY
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -117,6 +118,7 @@ class EvidenceFile(models.Model):
     """What every evidence file (minh chứng) keeps; subclasses add what it proves and where the
     file goes. Checked by `core.files.check_evidence`, served by `core.files.evidence_response`."""
 
+    file: FieldFile  # each subclass's own FileField, with its own upload path
     original_name = models.CharField(_("tên tệp"), max_length=255)
     kind = models.CharField(max_length=8)
     size = models.PositiveIntegerField()

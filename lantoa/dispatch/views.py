@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from lantoa.core.files import private_file
 from lantoa.dispatch import selectors, services
 
 
@@ -25,8 +26,8 @@ def dispatch_open(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404 from None
     document = dispatch.document
     if document.file:
-        return FileResponse(
-            document.file.open("rb"), as_attachment=True, filename=document.filename
+        return private_file(
+            FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename)
         )
     if not request.user.is_authenticated:  # sent before documents were kept: read it inside
         return redirect_to_login(request.get_full_path())

@@ -19,7 +19,7 @@ from lantoa.accounts.http import AuthedRequest
 from lantoa.accounts.models import User
 from lantoa.core.concurrency import StaleEdit, form_after_stale
 from lantoa.core.dates import add_months, local_today, parse_month
-from lantoa.core.files import evidence_response
+from lantoa.core.files import evidence_response, private_file
 from lantoa.dispatch.selectors import dispatches_of
 from lantoa.org.models import Person, Unit
 from lantoa.org.selectors import person_list_for, unit_get_for, unit_list_for
@@ -331,7 +331,7 @@ def plan_export(request: AuthedRequest, pk: int) -> HttpResponse:
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     response["Content-Disposition"] = f'attachment; filename="{plan_filename(plan)}"'
-    return response
+    return private_file(response)
 
 
 @require_POST

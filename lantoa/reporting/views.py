@@ -19,6 +19,7 @@ from lantoa.accounts.http import AuthedRequest
 from lantoa.accounts.models import Role
 from lantoa.core.concurrency import StaleEdit, form_after_stale
 from lantoa.core.dates import local_today
+from lantoa.core.files import private_file
 from lantoa.core.pdf import PdfUnavailable
 from lantoa.dispatch.selectors import dispatches_of
 from lantoa.dispatch.services import subject_opened
@@ -289,7 +290,7 @@ def report_download(request: AuthedRequest, pk: int, fmt: str) -> HttpResponse:
         return redirect(report)
     response = HttpResponse(data, content_type=documents.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{documents.filename(report, fmt)}"'
-    return response
+    return private_file(response)
 
 
 def completeness(request: AuthedRequest) -> HttpResponse:

@@ -49,9 +49,19 @@ def test_an_expired_htmx_request_sends_the_whole_page_to_the_sign_in(coordinator
     assert response["HX-Redirect"].startswith(reverse("accounts:login"))
 
 
-def test_pages_and_private_files_are_not_kept_in_caches(coordinator, login, client):
-    assert "no-store" in login(coordinator).get("/").headers["Cache-Control"]
+def test_pages_are_not_cached_and_carry_a_strict_content_security_policy(
+    coordinator, login, client
+):
+    home = login(coordinator).get("/")
+    assert "no-store" in home.headers["Cache-Control"]
     assert "no-store" in client.get(reverse("accounts:login")).headers["Cache-Control"]
+    policy = dict(
+        part.strip().split(" ", 1) for part in home.headers["Content-Security-Policy"].split(";")
+    )
+    assert policy["script-src"].startswith("'self'")  # a nonce is added when a page needs one
+    assert "unsafe" not in policy["script-src"]
+    for directive in ("object-src", "base-uri", "frame-ancestors"):
+        assert policy[directive] == "'none'"
 
 
 @pytest.mark.parametrize(

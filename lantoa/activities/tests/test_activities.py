@@ -237,7 +237,11 @@ def test_evidence_files_are_checked_and_served_only_in_scope(
     assert not ActivityEvidence.objects.exists()  # all or none
     client.post(url, {"files": [SimpleUploadedFile("anh.png", png)]})
     evidence = ActivityEvidence.objects.get()
-    assert client.get(evidence.get_absolute_url())["Content-Type"] == "image/png"
+    served = client.get(evidence.get_absolute_url())
+    assert served["Content-Type"] == "image/png"
+    # issue 12, item 4: opened in the browser, an uploaded file runs nothing and is not cached
+    assert served["Content-Security-Policy"].startswith("sandbox; default-src 'none'")
+    assert "no-store" in served["Cache-Control"]
     assert login(school_b_officer).get(evidence.get_absolute_url()).status_code == 404
     assert (
         login(school_b_officer).post(url, {"files": [SimpleUploadedFile("x.png", png)]}).status_code

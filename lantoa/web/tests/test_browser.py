@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import sign_in
+from conftest import PASSWORD, sign_in
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
@@ -89,3 +89,30 @@ def test_coordinator_sees_the_ward(browser, live_server, coordinator, world, vie
     assert "Đăng nhập" in page.locator("table").inner_text()
     shot(page, f"audit-coordinator-{viewport['width']}")
     page.close()
+
+
+def test_pages_work_under_the_content_security_policy(
+    browser, live_server, coordinator, world, ward_plan
+):
+    """Issue 12, item 2: the policy forbids inline scripts, plugins, framing and <base>; the
+    pages, htmx and the charts must still work under it, with no violation reported."""
+    violations: list[str] = []
+    page = browser.new_page(viewport=DESKTOP, locale="vi-VN")
+    page.on(
+        "console",
+        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    page.goto(f"{live_server.url}/")
+    page.get_by_label("Tên đăng nhập hoặc thư điện tử").fill("coordinator")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(f"{live_server.url}/")
+    for path in ("/", "/dashboard/", "/org/people/", "/plans/tasks/", "/reports/"):
+        response = page.goto(f"{live_server.url}{path}")
+        policy = response.headers["content-security-policy"]
+        assert "object-src 'none'" in policy and "frame-ancestors 'none'" in policy
+    page.goto(f"{live_server.url}/org/people/")
+    with page.expect_response(lambda r: "/org/people/?" in r.url):  # htmx swaps the results
+        page.locator("#q").fill("nguyen van an")
+    page.locator("#results").get_by_text("Nguyễn Văn An").first.wait_for()
+    assert violations == []
