@@ -330,3 +330,14 @@ def sign_in(browser, live_server, username, viewport):
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_url(f"{live_server.url}/")
     return page
+
+
+def png_bytes(size: tuple[int, int] = (4, 3)) -> bytes:
+    """A real, tiny PNG (uploads of photos are re-encoded, so fake bytes no longer pass)."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(buffer, format="PNG")
+    return buffer.getvalue()

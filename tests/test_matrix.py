@@ -13,6 +13,7 @@ from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from conftest import png_bytes
 from lantoa.accounts.models import Role, User
 from lantoa.activities.models import Activity, ActivityEvidence, Attendance
 from lantoa.demo.ward_roster import ACCOUNTS
@@ -107,7 +108,7 @@ def give_every_record_kind(ward: Unit, user: User) -> None:
     activity = Activity.objects.filter(organiser__path__startswith=ward.path).first()
     target = Target.objects.filter(plan__issuer=ward).first()
     indicator, _ = Indicator.objects.get_or_create(target=target, defaults={"kind": "manual"})
-    png = ContentFile(b"\x89PNG\r\n\x1a\n" + b"\x00" * 32, name="anh.png")
+    png = ContentFile(png_bytes(), name="anh.png")
     files = {"original_name": "anh.png", "kind": "png", "size": 40, "uploaded_by": user}
     Evidence.objects.create(occurrence=period, file=png, **files)
     ActivityEvidence.objects.create(activity=activity, file=png, **files)

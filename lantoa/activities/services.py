@@ -359,16 +359,16 @@ def activity_evidence_add(
     """Attach evidence files, each checked by content; all or none are kept."""
     if actor is not None and not actor.scope.can_write(activity.organiser):
         raise PermissionDenied
-    checked = [(upload, check_evidence(upload)) for upload in files]
-    for upload, kind in checked:
-        ActivityEvidence.objects.create(activity=activity, **evidence_fields(upload, kind, actor))
+    checked = [check_evidence(upload) for upload in files]
+    for file in checked:
+        ActivityEvidence.objects.create(activity=activity, **evidence_fields(file, actor))
     if checked:
         audit_record(
             actor=actor,
             action="activity.evidence_added",
             obj=activity,
             unit_path=activity.organiser.path,
-            changes={"files": [None, [u.name for u, _k in checked]]},
+            changes={"files": [None, [f.name for f in checked]]},
         )
     return len(checked)
 

@@ -8,10 +8,14 @@ Vietnamese message naming the file. No request or model imports.
 from __future__ import annotations
 
 import io
+import secrets
 import zipfile
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse
 from django.http.response import HttpResponseBase
@@ -63,35 +67,87 @@ EVIDENCE_TYPE = _(
 )
 
 
-def check_evidence(upload: UploadedFile) -> str:
-    """What an uploaded evidence file really is; ValidationError naming the file otherwise."""
+@dataclass(frozen=True)
+class CheckedFile:
+    """An upload that passed `check_evidence`: what it is and the bytes to keep."""
+
+    kind: str
+    content: bytes
+    name: str
+
+
+def check_evidence(upload: UploadedFile) -> CheckedFile:
+    """What an uploaded evidence file really is, with the bytes to keep (a photo re-encoded);
+    ValidationError naming the file otherwise. Services check every file before saving any."""
+    name = upload.name or ""
     if (upload.size or 0) > MAX_EVIDENCE_BYTES:
         raise ValidationError(
-            str(EVIDENCE_TOO_BIG) % {"name": upload.name, "mb": MAX_EVIDENCE_BYTES // 2**20}
+            str(EVIDENCE_TOO_BIG) % {"name": name, "mb": MAX_EVIDENCE_BYTES // 2**20}
         )
     upload.seek(0)
     content = upload.read()
     upload.seek(0)
     kind = sniff(content[:16], content)
     if kind is None:
-        raise ValidationError(str(EVIDENCE_TYPE) % {"name": upload.name})
+        raise ValidationError(str(EVIDENCE_TYPE) % {"name": name})
     if kind in ("docx", "xlsx"):
         try:
-            zip_check(content, upload.name or "")
+            zip_check(content, name)
         except DocumentTooLarge as exc:
             raise ValidationError(str(exc)) from exc
-    return kind
+    if kind in IMAGE_KINDS:
+        content = reencode_image(content, kind, name)
+    return CheckedFile(kind, content, name)
 
 
-def evidence_fields(upload: UploadedFile, kind: str, actor: object) -> dict[str, object]:
-    """The fields every `EvidenceFile` row takes from its checked upload and its uploader."""
+def evidence_fields(checked: CheckedFile, actor: object) -> dict[str, object]:
+    """The fields every `EvidenceFile` row takes from its checked upload and its uploader.
+    The file is stored under a random name with the extension of what it really is, and the
+    name shown keeps the uploader's words with that extension ("anh.html" holding a JPEG is
+    "anh.jpg"); photos were re-encoded without their EXIF, GPS included (issue 12, item 4)."""
+    extension = EXTENSIONS[checked.kind]
+    stem = Path(checked.name).stem[:200] or "tep"
     return {
-        "file": upload,
-        "original_name": (upload.name or "")[:255],
-        "kind": kind,
-        "size": upload.size,
+        "file": ContentFile(checked.content, name=f"{secrets.token_hex(12)}.{extension}"),
+        "original_name": f"{stem}.{extension}",
+        "kind": checked.kind,
+        "size": len(checked.content),
         "uploaded_by": actor if getattr(actor, "pk", None) else None,
     }
+
+
+EXTENSIONS = {
+    "jpeg": "jpg",
+    "png": "png",
+    "webp": "webp",
+    "pdf": "pdf",
+    "docx": "docx",
+    "xlsx": "xlsx",
+}
+MAX_IMAGE_PIXELS = 40_000_000  # a 40-megapixel photo; past it Pillow refuses to decode
+IMAGE_BROKEN = _(
+    "Ảnh «%(name)s» bị hỏng hoặc quá lớn (hơn 40 triệu điểm ảnh) nên không đọc được. Hãy chụp "
+    "hoặc lưu lại ảnh rồi tải lên."
+)
+
+
+def reencode_image(content: bytes, kind: str, name: str) -> bytes:
+    """The photo drawn again from its pixels, upright, in its own format, without metadata:
+    no EXIF, no GPS position, nothing hidden after the image."""
+    from PIL import Image, ImageOps
+
+    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            image.load()
+            upright = ImageOps.exif_transpose(image)
+            if kind == "jpeg" and upright.mode not in ("RGB", "L"):
+                upright = upright.convert("RGB")
+            out = io.BytesIO()
+            upright.save(out, format=kind.upper(), **({"quality": 90} if kind != "png" else {}))
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise ValidationError(str(IMAGE_BROKEN) % {"name": name}) from exc
+    return out.getvalue()
 
 
 def evidence_response(evidence: EvidenceFile) -> FileResponse:

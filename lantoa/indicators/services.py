@@ -69,7 +69,7 @@ def manual_value_enter(
         raise ValidationError(MANUAL_ONLY)
     if upload is None:
         raise ValidationError({"file": MANUAL_NEEDS_FILE})
-    kind = check_evidence(upload)
+    checked = check_evidence(upload)
     if indicator.pk is None:  # the proposal is kept as proposed, still to be confirmed
         indicator.save()
     entry = ManualValue.objects.create(
@@ -77,7 +77,7 @@ def manual_value_enter(
         value=value,
         as_of=as_of,
         note=note,
-        **evidence_fields(upload, kind, actor),
+        **evidence_fields(checked, actor),
     )
     audit_record(
         actor=actor,

@@ -143,7 +143,7 @@ def occurrence_complete(
         raise ValidationError(OCCURRENCE_DONE_NEEDS_RESULT)
     if completed_on > local_today():
         raise ValidationError({"completed_on": OCCURRENCE_DONE_IN_FUTURE})
-    checked = [(upload, check_evidence(upload)) for upload in evidence_files]
+    checked = [check_evidence(upload) for upload in evidence_files]
     occurrence.completed_on = completed_on
     occurrence.result_note = result_note.strip()
     occurrence.evidence_url = evidence_url.strip()
@@ -163,8 +163,8 @@ def occurrence_complete(
             "result": [None, result_note],
         },
     )
-    for upload, kind in checked:
-        Evidence.objects.create(occurrence=occurrence, **evidence_fields(upload, kind, actor))
+    for file in checked:
+        Evidence.objects.create(occurrence=occurrence, **evidence_fields(file, actor))
     return occurrence
 
 

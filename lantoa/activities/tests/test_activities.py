@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from conftest import make_person
+from conftest import make_person, png_bytes
 from lantoa.activities.models import Activity, ActivityKind, Attendance
 from lantoa.activities.selectors import activity_list_for, kinds_for
 from lantoa.activities.services import activity_kind_create, activity_record, attendance_add
@@ -222,7 +222,7 @@ def test_evidence_files_are_checked_and_served_only_in_scope(
     )
     client = login(school_a_officer)
     url = reverse("activities:evidence_add", args=[activity.pk])
-    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+    png = png_bytes()
     bad = client.post(
         url,
         {

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from conftest import make_person
+from conftest import make_person, png_bytes
 from lantoa.plans.models import Plan, Task, TaskOccurrence
 from lantoa.plans.services import (
     OCCURRENCE_DONE_NEEDS_RESULT,
@@ -169,7 +169,7 @@ def test_occurrences_of_a_recurring_task_keep_their_own_status(issued_plan):
     }
 
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = png_bytes()
 
 
 def test_done_with_an_evidence_file_which_only_the_task_readers_can_open(
