@@ -90,6 +90,13 @@ def _vietnamese_after_each_test():
 
 
 @pytest.fixture(autouse=True)
+def _second_step_where_a_test_asks_for_it(settings):
+    """Two-step sign-in is required of coordinators in production; the tests that are about it
+    turn it on (accounts/tests/test_mfa.py), the rest sign in with a password."""
+    settings.LANTOA_MFA_REQUIRED = False
+
+
+@pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     """Argon2 is the point in production and costs a tenth of a second per hash; the suite
     hashes thousands of passwords (test_login checks production's hasher)."""

@@ -11,6 +11,6 @@ class AccountsConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         from lantoa.accounts import login_audit  # noqa: F401  (login events into the audit trail)
-        from lantoa.accounts.middleware import session_clock_start
+        from lantoa.accounts.middleware import session_start
 
-        user_logged_in.connect(session_clock_start, dispatch_uid="lantoa-session-clock")
+        user_logged_in.connect(session_start, dispatch_uid="lantoa-session-start")

@@ -5,25 +5,36 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+
+from lantoa.accounts.mfa import MFA_STATE, session_state
+from lantoa.accounts.models import User
 
 SIGNED_IN_AT = "lantoa_signed_in_at"
 LAST_SEEN = "lantoa_last_seen"
 LAST_SEEN_STEP = 60  # seconds: the session is written at most once a minute for this
 
 
-def session_clock_start(sender: object, request: HttpRequest, **kwargs: object) -> None:
-    """Signing in starts both clocks (connected in AccountsConfig.ready)."""
+def session_start(
+    sender: object, request: HttpRequest, user: User | AnonymousUser, **kwargs: object
+) -> None:
+    """Signing in starts both clocks and says whether a second step is due (connected in
+    AccountsConfig.ready)."""
     now = time.time()
     request.session[SIGNED_IN_AT] = now
     request.session[LAST_SEEN] = now
+    session_state(request, user)
 
 
 class SessionTimeoutMiddleware:
@@ -62,6 +73,29 @@ class SessionTimeoutMiddleware:
         if LAST_SEEN not in session or now - last_seen > LAST_SEEN_STEP:
             session[LAST_SEEN] = now
         return None
+
+
+class MfaMiddleware:
+    """Until the second step is done (or set up, where the role requires it), every page leads
+    to it; only the two-step pages and signing out are open (issue 12, item 1)."""
+
+    OPEN = ("/accounts/mfa/", "/accounts/logout/", "/i18n/")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        state = (
+            request.session.get(MFA_STATE) if user is not None and user.is_authenticated else None
+        )
+        if state and not request.path.startswith(self.OPEN):
+            page = "accounts:mfa_verify" if state == "verify" else "accounts:mfa_setup"
+            target = f"{reverse(page)}?{urlencode({'next': request.get_full_path()})}"
+            if getattr(request, "htmx", False):
+                return HttpResponse(status=204, headers={"HX-Redirect": target})
+            return redirect(target)
+        return self.get_response(request)
 
 
 class NoStoreMiddleware:

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from base64 import b32encode
 from typing import Any
 
+import segno
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lantoa.accounts import services
+from lantoa.accounts import mfa, services
 from lantoa.accounts.forms import AuditFilterForm
+from lantoa.accounts.http import AuthedRequest
 from lantoa.accounts.selectors import audit_list_for, can_view_audit
 from lantoa.core.net import client_ip
 from lantoa.core.ratelimit import PASSWORD_RESET_PER_ADDRESS, PASSWORD_RESET_PER_CLIENT, hit
@@ -62,3 +67,46 @@ class PasswordResetView(auth_views.PasswordResetView):
         if not hit(PASSWORD_RESET_PER_ADDRESS, form.cleaned_data["email"]):
             return HttpResponseRedirect(self.get_success_url())
         return super().form_valid(form)
+
+
+def mfa_setup(request: AuthedRequest) -> HttpResponse:
+    """Set up the authenticator app: scan the code, type the first six digits, keep the ten
+    recovery codes shown once (issue 12, item 1). Replacing an app needs the old one first."""
+    if mfa.has_app(request.user) and not mfa.verified(request):
+        return redirect(f"{reverse('accounts:mfa_verify')}?next={request.path}")
+    error = ""
+    if request.method == "POST":
+        codes = mfa.app_confirm(request, request.user, request.POST.get("code", ""))
+        if codes is not None:
+            shown = {"codes": codes, "next": _next_or_home(request)}
+            return render(request, "accounts/mfa_recovery.html", shown)
+        error = _("Mã chưa đúng. Mở ứng dụng, gõ 6 chữ số đang hiện (mã đổi sau mỗi 30 giây).")
+    device = mfa.pending_app(request.user) or mfa.app_start(request.user)  # one secret per try
+    secret = b32encode(device.bin_key).decode()
+    context: dict[str, Any] = {
+        "qr": segno.make(device.config_url, error="m").svg_inline(scale=4),
+        "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+        "required": mfa.mfa_required(request.user),
+        "error": error,
+        "next": request.POST.get("next") or request.GET.get("next", ""),
+    }
+    return render(request, "accounts/mfa_setup.html", context)
+
+
+def mfa_verify(request: AuthedRequest) -> HttpResponse:
+    """The second step of signing in: a code from the app, or a recovery code."""
+    error = ""
+    if request.method == "POST":
+        if mfa.code_check(request, request.user, request.POST.get("code", "")):
+            return redirect(_next_or_home(request))
+        error = _(
+            "Mã không đúng hoặc đã dùng. Gõ mã 6 chữ số trong ứng dụng, hoặc một mã dự phòng."
+        )
+    return render(request, "accounts/mfa_verify.html", {"error": error})
+
+
+def _next_or_home(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return reverse("web:home")
