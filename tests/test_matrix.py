@@ -26,6 +26,7 @@ from tests.test_crawl import demo_and_second_ward  # noqa: F401 - the module's s
 
 # What a route's record parameter names, found among a ward's records (its path prefix).
 RECORDS: dict[str, Callable[[str], Model | None]] = {
+    "people/<int:pk>/": lambda p: Person.objects.filter(unit__path__startswith=p).first(),
     "org/units/<int:pk>/": lambda p: (
         Unit.objects.filter(path__startswith=p).exclude(path=p).first()
     ),

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from lantoa.accounts.models import Role
 from lantoa.core.dates import local_today
+from lantoa.core.files import private_file
+from lantoa.core.http import ScopedRequest
 from lantoa.org.models import Unit
-from lantoa.org.selectors import unit_list_for
+from lantoa.org.selectors import person_get_for, unit_list_for
+from lantoa.web import personal_data
 from lantoa.web.dashboard import Period, dashboard_for, wards_side_by_side
 from lantoa.web.forms import DashboardFilterForm
 from lantoa.web.selectors import home_summary_for
@@ -77,3 +85,38 @@ def server_error(request: HttpRequest) -> HttpResponse:
     from django.template import loader
 
     return HttpResponse(loader.get_template("errors/500.html").render(), status=500)
+
+
+def person_data(request: ScopedRequest, pk: int, fmt: str = "json") -> HttpResponse:
+    """A person's data to hand over at their request, as JSON or a workbook (issue 12, item 7)."""
+    person = person_get_for(request.user, pk)
+    data = personal_data.person_data(request.user, person)
+    stem = f"du-lieu-ca-nhan-{person.pk}"
+    if fmt == "xlsx":
+        response = HttpResponse(
+            personal_data.person_data_xlsx(data),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{stem}.xlsx"'
+    else:
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{stem}.json"'
+    return private_file(response)
+
+
+@require_POST
+def person_erase(request: ScopedRequest, pk: int) -> HttpResponse:
+    """Erase a person's data at their request; the reason (their request) is kept."""
+    person = person_get_for(request.user, pk)
+    try:
+        personal_data.person_erase(
+            actor=request.user, person=person, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã xóa dữ liệu cá nhân; số liệu đã có vẫn giữ nguyên."))
+    return redirect(person.get_absolute_url())
