@@ -87,6 +87,25 @@ def activity_record(
 
 
 @transaction.atomic
+def co_organising_leave(*, actor: ScopedUser, activity: Activity) -> list[Unit]:
+    """The units the actor writes take their name off an activity another unit named them as
+    co-organisers of: it no longer counts for them, nor do they read it (issue 12, finding 8:
+    the named unit could not remove itself). Returns the units removed."""
+    units = [u for u in activity.co_organisers.all() if actor.scope.can_write(u)]
+    if not units:
+        raise PermissionDenied
+    activity.co_organisers.remove(*units)
+    audit_record(
+        actor=actor,
+        action="activity.co_organiser_left",
+        obj=activity,
+        unit_path=activity.organiser.path,
+        changes={"co_organisers": [[str(u) for u in units], None]},
+    )
+    return units
+
+
+@transaction.atomic
 def attendance_add(
     *,
     actor: ScopedUser | None,

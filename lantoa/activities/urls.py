@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.activity_edit, name="edit"),
     path("<int:pk>/delete/", views.activity_delete, name="delete"),
     path("<int:pk>/restore/", views.activity_restore, name="restore"),
+    path("<int:pk>/leave/", views.co_organising_leave, name="co_organising_leave"),
     path("deleted/", views.deleted_list, name="deleted"),
     path("attendance/<int:pk>/restore/", views.attendance_restore, name="attendance_restore"),
     path("evidence/<int:pk>/delete/", views.evidence_delete, name="evidence_delete"),

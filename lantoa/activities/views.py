@@ -200,6 +200,8 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "person__name_folded"
             ),
             "can_write": can_write,
+            "can_leave": not can_write
+            and any(request.user.scope.can_write(u) for u in activity.co_organisers.all()),
             "query": query,
             "candidates": candidates,
         },
@@ -365,3 +367,16 @@ def attendance_import(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Đã thêm %(n)s người dự từ danh sách ký.") % {"n": added})
     return redirect(activity)
+
+
+@require_POST
+def co_organising_leave(request: HttpRequest, pk: int) -> HttpResponse:
+    """A co-organising unit takes its name off the activity; it can no longer open it after."""
+    activity = selectors.activity_get_for(request.user, pk)
+    units = services.co_organising_leave(actor=request.user, activity=activity)
+    messages.success(
+        request,
+        _("Đã bỏ tên %(units)s khỏi hoạt động «%(title)s».")
+        % {"units": ", ".join(u.name for u in units), "title": activity.title},
+    )
+    return redirect("activities:list")

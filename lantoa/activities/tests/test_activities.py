@@ -76,6 +76,35 @@ def test_co_organised_event_counts_once_and_both_units_see_it(
     assert list(activity_list_for(school_b_officer)) == [activity]
 
 
+def test_a_unit_named_as_co_organiser_can_take_its_name_off(
+    school_a_officer, school_b_officer, other_coordinator, world, login
+):
+    """Issue 12, finding 8: any unit could name another as co-organiser and the other could
+    not remove it; the activity counted for it and its people read it."""
+    import datetime as dt
+
+    activity = activity_record(
+        actor=school_a_officer,
+        organiser=world.school_a,
+        co_organisers=[world.school_b],
+        kind=ActivityKind.objects.get(category="seminar", unit__isnull=True),
+        title="Tọa đàm liên trường",
+        date=dt.date(2026, 11, 20),
+    )
+    school_b = login(school_b_officer)
+    page = school_b.get(activity.get_absolute_url()).content.decode()
+    assert 'data-testid="co-organiser-leave"' in page
+    assert login(school_a_officer).post(f"/activities/{activity.pk}/leave/").status_code == 403
+    assert login(other_coordinator).post(f"/activities/{activity.pk}/leave/").status_code == 404
+
+    school_b.post(f"/activities/{activity.pk}/leave/")
+
+    assert list(activity.co_organisers.all()) == []
+    assert list(activity_list_for(school_b_officer)) == []
+    assert school_b.get(activity.get_absolute_url()).status_code == 404
+    assert AuditEntry.objects.filter(action="activity.co_organiser_left").exists()
+
+
 def test_attendance_is_picked_from_the_roster_by_folded_name(
     school_a_officer, briefing_kind, world, login
 ):
