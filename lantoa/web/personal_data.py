@@ -15,12 +15,11 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lantoa.accounts.models import User
 from lantoa.activities.models import Attendance
-from lantoa.core.audit import audit_record
+from lantoa.core.audit import audit_record, snapshot
 from lantoa.core.dates import format_vn_date, format_vn_datetime
 from lantoa.core.models import AuditEntry
 from lantoa.core.scoping import ScopedUser, require_write
@@ -39,16 +38,15 @@ def person_data(actor: ScopedUser, person: Person) -> dict[str, Any]:
     the audit entries about them. Only a writer of the person's unit may take it."""
     require_write(actor, person.unit)
     return {
-        "person": {name: _plain(getattr(person, name)) for name in PERSON_FIELDS}
-        | {"unit": person.unit.name},
+        "person": snapshot(person, PERSON_FIELDS) | {"unit": person.unit.name},
         "postings": [
-            {"unit": p.unit.name, "from": _plain(p.start), "to": _plain(p.end)}
+            {"unit": p.unit.name, "from": format_vn_date(p.start), "to": format_vn_date(p.end)}
             for p in person.postings.select_related("unit").order_by("start")
         ],
         "attendance": [
             {
                 "activity": a.activity.title,
-                "date": _plain(a.activity.date),
+                "date": format_vn_date(a.activity.date),
                 "organiser": a.activity.organiser.name,
                 "source": a.get_source_display(),
             }
@@ -123,7 +121,7 @@ def person_erase(*, actor: ScopedUser, person: Person, reason: str) -> Person:
         action="person.erased",
         obj=person,
         unit_path=person.unit.path,
-        changes={"reason": [None, reason.strip()], "at": [None, format_vn_date(timezone.now())]},
+        changes={"reason": [None, reason.strip()]},
     )
     return person
 
@@ -163,13 +161,7 @@ def _replace(value: Any, names: set[str], pseudonym: str) -> Any:
     return value
 
 
-def _plain(value: Any) -> Any:
-    return format_vn_date(value) if hasattr(value, "strftime") else value
-
-
 def _cell(value: Any) -> Any:
-    return (
-        ", ".join(map(str, value))
-        if isinstance(value, list)
-        else (str(value) if isinstance(value, dict) else value)
-    )
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value) if isinstance(value, dict) else value
