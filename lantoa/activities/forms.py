@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.activities.models import Activity, ActivityKind
+from lantoa.activities.models import Activity, ActivityKind, CoOrganiserInvitation
 from lantoa.core.forms import StyledFormMixin, VersionedFormMixin, VNDateField
 
 
@@ -60,11 +60,20 @@ class ActivityForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
         self.fields["kind"].queryset = kinds
         self.fields["organiser"].queryset = organisers
         self.fields["co_organisers"].queryset = units
+        self.fields["co_organisers"].help_text = _(
+            "Đơn vị bạn không phụ trách được gửi lời mời; hoạt động chỉ tính cho đơn vị đó khi "
+            "đơn vị nhận lời."
+        )
         self.fields["audiences"].queryset = audiences
         self.fields["plan"].queryset = plans
         for name in ("kind", "plan"):
             self.fields[name].empty_label = _("— chọn —")
         if self.instance.pk:
+            pending = self.instance.invitations.filter(status=CoOrganiserInvitation.Status.PENDING)
+            self.initial["co_organisers"] = [
+                *self.instance.co_organisers.values_list("pk", flat=True),
+                *pending.values_list("unit_id", flat=True),
+            ]
             self.fields["organiser"].disabled = True
             self.fields["organiser"].help_text = _(
                 "Đơn vị tổ chức không đổi được; ghi nhầm đơn vị thì xóa hoạt động này và ghi lại."

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.dates import format_vn_datetime
+from lantoa.core.lifecycle import Lifecycle, Move
 from lantoa.core.models import EvidenceFile, LiveManager, SoftDeleted
 from lantoa.org.models import Audience, Person, Unit
 from lantoa.plans.models import Plan, TaskOccurrence
@@ -213,3 +214,58 @@ class CheckInSession(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("checkin", args=[self.token])
+
+
+class CoOrganiserInvitation(models.Model):
+    """A unit named as co-organiser by a writer who does not speak for it: the activity counts
+    for that unit, and the unit reads it, only once the unit accepts (issue 12, finding 8).
+    The accepted units are `Activity.co_organisers`; this is the record of asking."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ trả lời")
+        ACCEPTED = "accepted", _("Đã nhận lời")
+        DECLINED = "declined", _("Đã từ chối")
+
+    LIFECYCLE = Lifecycle(
+        Move(
+            "accept", {Status.PENDING}, Status.ACCEPTED, "activity.co_organising_accepted",
+            refusal=_("Lời mời này đã được trả lời hoặc đã được rút lại."),
+        ),
+        Move(
+            "decline", {Status.PENDING}, Status.DECLINED, "activity.co_organising_declined",
+            refusal=_("Lời mời này đã được trả lời hoặc đã được rút lại."),
+        ),
+    )  # fmt: skip
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="invitations")
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("đơn vị được mời phối hợp"),
+        on_delete=models.CASCADE,
+        related_name="co_organising_invitations",
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lời mời phối hợp tổ chức")
+        verbose_name_plural = _("lời mời phối hợp tổ chức")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "unit"], name="one_invitation_per_unit")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.activity}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("activities:invitation", args=[self.pk])

@@ -32,6 +32,7 @@ from lantoa.activities.models import (
     ActivityKind,
     Attendance,
     CheckInSession,
+    CoOrganiserInvitation,
 )
 from lantoa.core.files import IMAGE_KINDS
 from lantoa.core.scoping import ScopedUser, get_in_scope, scope_filter
@@ -175,6 +176,41 @@ def activity_get_for(user: ScopedUser, pk: object, *, write: bool = False) -> Ac
         pk,
         write=write,
     )
+
+
+def invitations_for(user: ScopedUser) -> QuerySet[CoOrganiserInvitation]:
+    """Invitations to co-organise the user can answer: sent to a unit the user writes, still
+    waiting, on activities not deleted (issue 12, finding 8). The list and its count."""
+    return scope_filter(
+        CoOrganiserInvitation.objects.filter(
+            status=CoOrganiserInvitation.Status.PENDING, activity__deleted_at__isnull=True
+        ).select_related("unit", "activity__organiser", "activity__kind"),
+        user.scope,
+        "unit__path",
+        write=True,
+    ).order_by("activity__date", "pk")
+
+
+def invitation_get_for(
+    user: ScopedUser, pk: object, *, write: bool = False
+) -> CoOrganiserInvitation:
+    """One invitation to a unit the user reads (writes, to answer it); 404 for any other."""
+    return get_in_scope(
+        CoOrganiserInvitation.objects.filter(activity__deleted_at__isnull=True).select_related(
+            "unit", "activity__organiser", "activity__kind", "invited_by"
+        ),
+        user.scope,
+        "unit__path",
+        pk,
+        write=write,
+    )
+
+
+def invitations_sent(activity: Activity) -> QuerySet[CoOrganiserInvitation]:
+    """The organiser's view: who was asked to co-organise and has not yet accepted."""
+    return activity.invitations.exclude(
+        status=CoOrganiserInvitation.Status.ACCEPTED
+    ).select_related("unit")
 
 
 def deleted_activity_get_for(user: ScopedUser, pk: object) -> Activity:

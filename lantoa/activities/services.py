@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.accounts.models import Role
+from lantoa.activities.co_organising import co_organisers_name, invited_names
 from lantoa.activities.models import (
     Activity,
     ActivityEvidence,
@@ -32,9 +33,7 @@ from lantoa.core.ratelimit import Limit, hit
 from lantoa.core.scoping import ScopedUser, require_write
 from lantoa.core.text import nfc
 from lantoa.org.models import Person, Unit
-from lantoa.org.selectors import ward_root_of
 
-ACTIVITY_CO_ORGANISER_OUTSIDE = _("Đơn vị phối hợp phải thuộc cùng phường, xã với đơn vị tổ chức.")
 ATTENDANCE_PERSON_OUTSIDE = _("Chỉ chọn được người trong danh sách cán bộ bạn được xem.")
 ATTENDANCE_NOT_TRACKED = _("Loại hoạt động này không điểm danh người dự.")
 CHECKIN_EXPIRED = _("Mã điểm danh đã hết hạn. Xin báo người tổ chức để được ghi tên.")
@@ -65,11 +64,7 @@ def activity_record(
     )
     activity.full_clean(exclude=["created_by"])
     activity.save()
-    co = [u for u in co_organisers if u.pk != organiser.pk]
-    ward = ward_root_of(organiser)
-    if any(ward_root_of(u) != ward for u in co):
-        raise ValidationError({"co_organisers": ACTIVITY_CO_ORGANISER_OUTSIDE})
-    activity.co_organisers.set(co)
+    co, invited = co_organisers_name(actor, activity, co_organisers)
     activity.audiences.set(list(audiences))
     activity.occurrences.set(list(occurrences))
     audit_record(
@@ -81,28 +76,10 @@ def activity_record(
             "kind": [None, str(activity.kind)],
             "date": [None, format_vn_date(activity.date)],
             "co_organisers": [None, [str(u) for u in co]],
+            "invited": [None, [str(u) for u in invited]],
         },
     )
     return activity
-
-
-@transaction.atomic
-def co_organising_leave(*, actor: ScopedUser, activity: Activity) -> list[Unit]:
-    """The units the actor writes take their name off an activity another unit named them as
-    co-organisers of: it no longer counts for them, nor do they read it (issue 12, finding 8:
-    the named unit could not remove itself). Returns the units removed."""
-    units = [u for u in activity.co_organisers.all() if actor.scope.can_write(u)]
-    if not units:
-        raise PermissionDenied
-    activity.co_organisers.remove(*units)
-    audit_record(
-        actor=actor,
-        action="activity.co_organiser_left",
-        obj=activity,
-        unit_path=activity.organiser.path,
-        changes={"co_organisers": [[str(u) for u in units], None]},
-    )
-    return units
 
 
 @transaction.atomic
@@ -248,21 +225,19 @@ def activity_update(
     fields.pop("organiser", None)
     before = snapshot(activity, ACTIVITY_FIELDS)
     before["co_organisers"] = sorted(str(u) for u in activity.co_organisers.all())
+    before["invited"] = invited_names(activity)
     before["audiences"] = sorted(str(a) for a in activity.audiences.all())
     for name, value in fields.items():
         setattr(activity, name, nfc(value) if name == "title" else value)
     activity.full_clean(exclude=["created_by", "organiser"])
     activity.save(update_fields=[*fields.keys(), "version"] if fields else ["version"])
     if co_organisers is not None:
-        co = [u for u in co_organisers if u.pk != activity.organiser_id]
-        ward = ward_root_of(activity.organiser)
-        if any(ward_root_of(u) != ward for u in co):
-            raise ValidationError({"co_organisers": ACTIVITY_CO_ORGANISER_OUTSIDE})
-        activity.co_organisers.set(co)
+        co_organisers_name(actor, activity, co_organisers)
     if audiences is not None:
         activity.audiences.set(list(audiences))
     after = snapshot(activity, ACTIVITY_FIELDS)
     after["co_organisers"] = sorted(str(u) for u in activity.co_organisers.all())
+    after["invited"] = invited_names(activity)
     after["audiences"] = sorted(str(a) for a in activity.audiences.all())
     changes = diff(before, after)
     if changes:

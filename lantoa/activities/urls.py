@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lantoa.activities import views
+from lantoa.activities import co_organising_views, views
 
 app_name = "activities"
 urlpatterns = [
@@ -10,7 +10,9 @@ urlpatterns = [
     path("<int:pk>/edit/", views.activity_edit, name="edit"),
     path("<int:pk>/delete/", views.activity_delete, name="delete"),
     path("<int:pk>/restore/", views.activity_restore, name="restore"),
-    path("<int:pk>/leave/", views.co_organising_leave, name="co_organising_leave"),
+    path("<int:pk>/leave/", co_organising_views.co_organising_leave, name="co_organising_leave"),
+    path("invitations/", co_organising_views.invitation_list, name="invitations"),
+    path("invitations/<int:pk>/", co_organising_views.invitation_answer, name="invitation"),
     path("deleted/", views.deleted_list, name="deleted"),
     path("attendance/<int:pk>/restore/", views.attendance_restore, name="attendance_restore"),
     path("evidence/<int:pk>/delete/", views.evidence_delete, name="evidence_delete"),

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lantoa.accounts.models import Role
 from lantoa.activities import selectors, services
+from lantoa.activities.co_organising import invited_names
 from lantoa.activities.forms import ActivityFilterForm, ActivityForm, CheckInForm, DeleteForm
 from lantoa.activities.models import Activity
 from lantoa.core.concurrency import StaleEdit, form_after_stale
@@ -58,6 +59,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "form": form,
             "filtered": any(data.values()),
+            "invitation_count": selectors.invitations_for(request.user).count(),
             "can_record": can_record,
             "querystring": _without_page(request),
         },
@@ -89,9 +91,20 @@ def activity_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("Đã ghi hoạt động."))
+            _saved(request, activity, _("Đã ghi hoạt động."))
             return redirect(activity)
     return render(request, "activities/activity_form.html", {"form": form})
+
+
+def _saved(request: HttpRequest, activity: Activity, text: str) -> None:
+    """The saved message, naming the units invited to co-organise that have not answered."""
+    invited = invited_names(activity)
+    if invited:
+        text += " " + _(
+            "Đã gửi lời mời phối hợp tới %(units)s; hoạt động được tính cho đơn vị đó khi đơn vị "
+            "nhận lời."
+        ) % {"units": ", ".join(invited)}
+    messages.success(request, text)
 
 
 def _form_choices(request: HttpRequest, organiser: Any) -> dict[str, Any]:
@@ -128,7 +141,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("Đã lưu hoạt động."))
+            _saved(request, activity, _("Đã lưu hoạt động."))
             return redirect(activity)
     return render(request, "activities/activity_form.html", {"form": form, "activity": activity})
 
@@ -200,6 +213,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "person__name_folded"
             ),
             "can_write": can_write,
+            "invitations_sent": selectors.invitations_sent(activity) if can_write else [],
             "can_leave": not can_write
             and any(request.user.scope.can_write(u) for u in activity.co_organisers.all()),
             "query": query,
@@ -367,16 +381,3 @@ def attendance_import(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Đã thêm %(n)s người dự từ danh sách ký.") % {"n": added})
     return redirect(activity)
-
-
-@require_POST
-def co_organising_leave(request: HttpRequest, pk: int) -> HttpResponse:
-    """A co-organising unit takes its name off the activity; it can no longer open it after."""
-    activity = selectors.activity_get_for(request.user, pk)
-    units = services.co_organising_leave(actor=request.user, activity=activity)
-    messages.success(
-        request,
-        _("Đã bỏ tên %(units)s khỏi hoạt động «%(title)s».")
-        % {"units": ", ".join(u.name for u in units), "title": activity.title},
-    )
-    return redirect("activities:list")

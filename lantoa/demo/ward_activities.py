@@ -1,12 +1,13 @@
 """The demo ward's activities under its plan: briefings with attendance, the service centre's
-monthly articles and radio bulletins, and a seminar organised by two units."""
+monthly articles and radio bulletins, a seminar organised by two units and an invitation to
+co-organise waiting for its answer."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
 
-from lantoa.activities.models import Activity, ActivityKind
+from lantoa.activities.models import Activity, ActivityKind, CoOrganiserInvitation
 from lantoa.activities.services import activity_record, attendance_add
 from lantoa.core.dates import local_today
 from lantoa.demo.ward_roster import SEED, K, S, unit_code
@@ -43,6 +44,25 @@ def activities_load(ward: Unit) -> None:
         guests=120,
         plan=plan,
         is_demo=True,
+    )
+    _invitation_record(plan, kinds["thematic_session"])
+
+
+def _invitation_record(plan: Plan | None, kind: ActivityKind) -> None:
+    """A primary school invites the lower-secondary school to a joint session; the invitation
+    waits on the THCS A officer's list (issue 12: co-organising is accepted, not imposed)."""
+    activity = activity_record(
+        actor=None,
+        organiser=Unit.objects.get(code=unit_code("TH-A")),
+        kind=kind,
+        title="Sinh hoạt chuyên đề liên trường «Chuyển cấp từ tiểu học lên THCS»",
+        date=dt.date(2026, 12, 12),
+        place="Trường Tiểu học A (dữ liệu mẫu)",
+        plan=plan,
+        is_demo=True,
+    )
+    CoOrganiserInvitation.objects.create(
+        activity=activity, unit=Unit.objects.get(code=unit_code("THCS-A"))
     )
 
 

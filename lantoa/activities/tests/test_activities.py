@@ -92,6 +92,7 @@ def test_a_unit_named_as_co_organiser_can_take_its_name_off(
         date=dt.date(2026, 11, 20),
     )
     school_b = login(school_b_officer)
+    school_b.post(activity.invitations.get().get_absolute_url(), {"answer": "accept"})
     page = school_b.get(activity.get_absolute_url()).content.decode()
     assert 'data-testid="co-organiser-leave"' in page
     assert login(school_a_officer).post(f"/activities/{activity.pk}/leave/").status_code == 403
