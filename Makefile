@@ -6,7 +6,7 @@ LANTOA := $(VENV)/bin/lantoa
 PORT ?= 8000
 VENDOR := lantoa/web/static/vendor
 
-.PHONY: run test install check-tools vendor migrate demo serve lint format messages bench clean
+.PHONY: audit run test install check-tools vendor migrate demo serve lint format messages bench clean
 
 check-tools:
 	@scripts/check-tools.sh
@@ -49,6 +49,9 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+
+audit:
+	scripts/audit.sh
 
 format: install
 	$(VENV)/bin/ruff format .

@@ -15,10 +15,15 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from conftest import png_bytes
 from lantoa.accounts.models import Role, User
-from lantoa.activities.models import Activity, ActivityEvidence, Attendance
+from lantoa.activities.models import (
+    Activity,
+    ActivityEvidence,
+    Attendance,
+    CoOrganiserInvitation,
+)
 from lantoa.demo.ward_roster import ACCOUNTS
 from lantoa.indicators.models import Indicator, ManualValue
-from lantoa.org.models import Person, RosterImport, Unit
+from lantoa.org.models import DataRequest, Person, RosterImport, Unit
 from lantoa.org.selectors import ward_root_of
 from lantoa.plans.models import Evidence, Plan, PlanImport, Target, Task, TaskOccurrence
 from lantoa.reporting.models import Report, ReportingRule
@@ -32,6 +37,9 @@ RECORDS: dict[str, Callable[[str], Model | None]] = {
     ),
     "org/people/<int:pk>/": lambda p: Person.objects.filter(unit__path__startswith=p).first(),
     "org/people/import/<int:pk>/": lambda p: RosterImport.objects.filter(
+        unit__path__startswith=p
+    ).first(),
+    "org/data-requests/<int:pk>/": lambda p: DataRequest.objects.filter(
         unit__path__startswith=p
     ).first(),
     "plans/import/<int:pk>/": lambda p: PlanImport.objects.filter(unit__path__startswith=p).first(),
@@ -53,6 +61,9 @@ RECORDS: dict[str, Callable[[str], Model | None]] = {
     ).first(),
     "activities/evidence/<int:pk>/": lambda p: ActivityEvidence.objects.filter(
         activity__organiser__path__startswith=p
+    ).first(),
+    "activities/invitations/<int:pk>/": lambda p: CoOrganiserInvitation.objects.filter(
+        unit__path__startswith=p
     ).first(),
     "targets/<int:pk>/": lambda p: Target.objects.filter(plan__issuer__path__startswith=p).first(),
     "targets/values/<int:pk>/": lambda p: ManualValue.objects.filter(
@@ -114,6 +125,17 @@ def give_every_record_kind(ward: Unit, user: User) -> None:
     Evidence.objects.create(occurrence=period, file=png, **files)
     ActivityEvidence.objects.create(activity=activity, file=png, **files)
     ManualValue.objects.create(indicator=indicator, value=1, as_of=activity.date, file=png, **files)
+    invited = Unit.objects.filter(path__startswith=ward.path).exclude(pk=activity.organiser_id)
+    CoOrganiserInvitation.objects.create(activity=activity, unit=invited.last())
+    person = Person.objects.filter(unit__path__startswith=ward.path).first()
+    DataRequest.objects.create(
+        person=person,
+        unit=person.unit,
+        kind="access",
+        received_on=activity.date,
+        acknowledge_by=activity.date,
+        due_on=activity.date,
+    )
     RosterImport.objects.create(unit=ward, uploaded_by=user, file=png, original_name="ds.xlsx")
 
 

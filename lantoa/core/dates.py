@@ -85,3 +85,22 @@ def months_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
         months.append((cursor.year, cursor.month))
         cursor = add_months(cursor, 1)
     return months
+
+
+# Public holidays on fixed solar dates (Bộ luật Lao động 2019, Điều 112). Tết and Giỗ Tổ Hùng
+# Vương follow the lunar calendar and are not counted: a deadline reckoned without them falls
+# on or before the legal one, never after (docs/decisions.md).
+FIXED_HOLIDAYS = {(1, 1), (30, 4), (1, 5), (2, 9)}
+
+
+def is_working_day(day: dt.date) -> bool:
+    return day.weekday() < 5 and (day.day, day.month) not in FIXED_HOLIDAYS
+
+
+def add_working_days(start: dt.date, n: int) -> dt.date:
+    """The `n`-th working day after `start` (Monday to Friday, fixed public holidays off)."""
+    day = start
+    while n > 0:
+        day += dt.timedelta(days=1)
+        n -= is_working_day(day)
+    return day

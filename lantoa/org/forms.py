@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.forms import StyledFormMixin, VersionedFormMixin, VNDateField, choices_of
-from lantoa.org.models import Person, Unit
+from lantoa.org.models import DataRequest, Person, Unit
 
 
 class UnitForm(VersionedFormMixin, StyledFormMixin, forms.ModelForm):
@@ -87,3 +87,35 @@ class RosterUploadForm(StyledFormMixin, forms.Form):
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices_of(self, "unit").queryset = units
+
+
+class DataRequestForm(StyledFormMixin, forms.Form):
+    """A request about a person's own data, as received (Luật 91/2025; issue 12, item 7)."""
+
+    kind = forms.ChoiceField(label=_("Người đó yêu cầu"), choices=DataRequest.Kind.choices)
+    received_on = VNDateField(label=_("Ngày nhận yêu cầu"))
+    channel = forms.CharField(
+        label=_("Hình thức gửi"),
+        required=False,
+        max_length=120,
+        help_text=_("Ví dụ: đơn giấy nộp tại bộ phận một cửa, thư điện tử, trực tiếp."),
+    )
+    due_on = VNDateField(
+        label=_("Hạn giải quyết"),
+        required=False,
+        help_text=_(
+            "Để trống: 3 ngày (72 giờ) kể từ ngày nhận. Hạn báo đã nhận luôn là 2 ngày làm việc."
+        ),
+    )
+
+
+class DataRequestStepForm(StyledFormMixin, forms.Form):
+    """Acknowledging (the day told) or settling (the day done and what was done) a request."""
+
+    on = VNDateField(label=_("Ngày"))
+    outcome = forms.CharField(
+        label=_("Kết quả giải quyết"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Đã làm gì: đã giao dữ liệu, đã sửa, đã xóa, hoặc từ chối và lý do."),
+    )

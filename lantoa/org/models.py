@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -351,3 +353,67 @@ class RosterImport(models.Model):
         if not self.total_rows:
             return 0 if not self.is_finished else 100
         return min(100, round(100 * self.processed_rows / self.total_rows))
+
+
+class DataRequest(models.Model):
+    """A person's request about their own data (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15, Nghị
+    định 356/2025/NĐ-CP; issue 12, item 7): what they asked, when, and by when the unit must
+    acknowledge it (2 working days) and settle it. Kept after erasure: the fact, not the
+    person's values."""
+
+    class Kind(models.TextChoices):
+        ACCESS = "access", _("Xem, nhận bản sao dữ liệu")
+        CORRECT = "correct", _("Sửa dữ liệu")
+        ERASE = "erase", _("Xóa dữ liệu")
+        RESTRICT = "restrict", _("Hạn chế xử lý")
+        OBJECT = "object", _("Phản đối xử lý")
+        WITHDRAW = "withdraw", _("Rút lại sự đồng ý")
+
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("người yêu cầu"),
+        on_delete=models.PROTECT,
+        related_name="data_requests",
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị tiếp nhận"), on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(_("nội dung yêu cầu"), max_length=10, choices=Kind.choices)
+    received_on = models.DateField(_("ngày nhận"))
+    channel = models.CharField(_("hình thức gửi"), max_length=120, blank=True)
+    acknowledge_by = models.DateField(_("hạn báo đã nhận"))
+    due_on = models.DateField(_("hạn giải quyết"))
+    acknowledged_on = models.DateField(_("ngày báo đã nhận"), null=True, blank=True)
+    settled_on = models.DateField(_("ngày giải quyết xong"), null=True, blank=True)
+    outcome = models.TextField(_("kết quả giải quyết"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("yêu cầu về dữ liệu cá nhân")
+        verbose_name_plural = _("yêu cầu về dữ liệu cá nhân")
+        ordering = ["-received_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {format_vn_date(self.received_on)}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("org:data_request", args=[self.pk])
+
+    @property
+    def stage(self) -> str:
+        if self.settled_on:
+            return str(_("Đã giải quyết"))
+        if self.acknowledged_on:
+            return str(_("Đang giải quyết"))
+        return str(_("Chờ báo đã nhận"))
+
+    def late_on(self, today: dt.date) -> str:
+        """What is overdue on `today`: the acknowledgement, the settlement, or nothing."""
+        if not self.acknowledged_on and today > self.acknowledge_by:
+            return str(_("quá hạn báo đã nhận"))
+        if not self.settled_on and today > self.due_on:
+            return str(_("quá hạn giải quyết"))
+        return ""

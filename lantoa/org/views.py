@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from lantoa.core.concurrency import StaleEdit, form_after_stale
 from lantoa.core.http import ScopedRequest
 from lantoa.org import roster, selectors, services
+from lantoa.org.data_requests import data_requests_for
 from lantoa.org.forms import PersonForm, RosterUploadForm, UnitForm
 from lantoa.org.models import Person
 from lantoa.org.roster_import import roster_import_start
@@ -99,13 +100,15 @@ def person_list(request: ScopedRequest) -> HttpResponse:
 
 def person_detail(request: ScopedRequest, pk: int) -> HttpResponse:
     person = selectors.person_get_for(request.user, pk)
+    can_write = request.user.scope.can_write(person.unit)
     return render(
         request,
         "org/person_detail.html",
         {
             "person": person,
             "postings": person.postings.select_related("unit"),
-            "can_write": request.user.scope.can_write(person.unit),
+            "can_write": can_write,
+            "data_requests": data_requests_for(request.user, person) if can_write else [],
         },
     )
 

@@ -25,6 +25,7 @@ from lantoa.core.models import AuditEntry
 from lantoa.core.scoping import ScopedUser, require_write
 from lantoa.core.spreadsheet import row_append
 from lantoa.core.text import fold
+from lantoa.org.data_requests import open_erasure_requests_settle
 from lantoa.org.models import Person
 from lantoa.org.selectors import ward_root_of
 
@@ -122,6 +123,14 @@ def person_erase(*, actor: ScopedUser, person: Person, reason: str) -> Person:
         obj=person,
         unit_path=person.unit.path,
         changes={"reason": [None, reason.strip()]},
+    )
+    open_erasure_requests_settle(
+        actor=actor,
+        person=person,
+        outcome=_(
+            "Đã xóa dữ liệu cá nhân: họ tên thay bằng tên ẩn danh, các thông tin khác bị xóa, "
+            "tài khoản bị khóa."
+        ),
     )
     return person
 

@@ -33,3 +33,13 @@ def test_format_vn_date_uses_ho_chi_minh_time():
 @time_machine.travel(dt.datetime(2026, 11, 19, 18, 0, tzinfo=dt.UTC), tick=False)
 def test_local_today_is_the_date_in_vietnam(settings):
     assert local_today() == dt.date(2026, 11, 20)
+
+
+def test_working_days_skip_weekends_and_fixed_public_holidays():
+    import datetime as dt
+
+    from lantoa.core.dates import add_working_days
+
+    assert add_working_days(dt.date(2026, 11, 27), 2) == dt.date(2026, 12, 1)  # Fri → Tue
+    # 30/4 and 1/5 are holidays, then the weekend: Wednesday 29/4 + 2 → Tuesday 5/5
+    assert add_working_days(dt.date(2026, 4, 29), 2) == dt.date(2026, 5, 5)
