@@ -6,7 +6,7 @@ LANTOA := $(VENV)/bin/lantoa
 PORT ?= 8000
 VENDOR := lantoa/web/static/vendor
 
-.PHONY: audit run test install check-tools vendor migrate demo serve lint format messages bench clean
+.PHONY: audit import-score corpus run test install check-tools vendor migrate demo serve lint format messages bench clean
 
 check-tools:
 	@scripts/check-tools.sh
@@ -49,6 +49,12 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+
+import-score: install
+	$(LANTOA) import_score
+
+corpus: install
+	$(VENV)/bin/python scripts/build_corpus.py
 
 audit:
 	scripts/audit.sh

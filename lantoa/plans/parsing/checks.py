@@ -45,8 +45,6 @@ def _check_tasks(plan: ParsedPlan) -> None:
             missing = []
             if not task.get("lead_unit"):
                 missing.append(_("đơn vị chủ trì"))
-            if not task.get("assignee"):
-                missing.append(_("người thực hiện"))
             if not task.get("time"):
                 missing.append(_("thời hạn"))
             if missing:

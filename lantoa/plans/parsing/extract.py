@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from lantoa.core.limits import DocumentTooLarge, zip_check
 from lantoa.core.numbers import format_number
 from lantoa.core.text import fold, nfc
+from lantoa.plans.parsing.pdf_layout import page_blocks
 
 MAX_LINES = 5_000  # the seed plan has about 300
 MAX_PDF_PAGES = 200
@@ -92,7 +93,18 @@ def read_text(content: bytes, filename: str) -> list[Block]:
         raise DocumentError(
             _("Tệp «%(name)s» không phải văn bản, Word (.docx) hay PDF.") % {"name": filename}
         )
-    return [Line(nfc(raw)) for raw in text.splitlines() if nfc(raw)]
+    blocks: list[Block] = []
+    rows: list[list[str]] = []
+    for raw in [*text.splitlines(), ""]:
+        if raw.count("\t") >= 2:  # a table copied from Word: one row per line, TAB between cells
+            rows.append(raw.split("\t"))
+            continue
+        if rows:
+            blocks.extend(_table_blocks(rows))
+            rows = []
+        if nfc(raw):
+            blocks.append(Line(nfc(raw)))
+    return blocks
 
 
 def read_docx(content: bytes, filename: str) -> list[Block]:
@@ -140,7 +152,7 @@ def read_pdf(content: bytes, filename: str) -> list[Block]:
                     )
                     % {"name": filename, "n": len(pdf.pages), "max": MAX_PDF_PAGES}
                 )
-            pages = [page.extract_text() or "" for page in pdf.pages]
+            pages = [page_blocks(page) for page in pdf.pages]
     except PdfminerException as exc:  # pdfplumber wraps pdfminer's errors
         cause = exc.args[0] if exc.args else None
         if isinstance(cause, PDFPasswordIncorrect) or "password" in repr(exc).lower():
@@ -164,7 +176,7 @@ def read_pdf(content: bytes, filename: str) -> list[Block]:
         raise DocumentError(
             _("Không đọc được tệp PDF «%(name)s» (tệp hỏng).") % {"name": filename}
         ) from exc
-    text = "\n".join(pages)
+    text = "\n".join(value for page in pages for kind, value in page if kind == "line")
     if len(nfc(text)) < 40:
         raise DocumentError(
             _(
@@ -173,10 +185,35 @@ def read_pdf(content: bytes, filename: str) -> list[Block]:
             )
             % {"name": filename}
         )
-    return [Line(nfc(raw)) for raw in text.splitlines() if nfc(raw)]
+    blocks: list[Block] = []
+    for page in pages:
+        for kind, value in page:
+            if kind == "table":
+                rows = [[nfc(cell or "") for cell in row] for row in value]
+                if blocks and isinstance(blocks[-1], TableBlock) and _continues(blocks[-1], rows):
+                    _run_on(blocks[-1], rows)
+                else:
+                    blocks.extend(_table_blocks(rows))
+            elif nfc(value):
+                blocks.append(Line(nfc(value)))
+    return blocks
 
 
-TASK_TABLE_MARKERS = ("noi dung", "chu tri")
+def _run_on(table: TableBlock, rows: list[list[str]]) -> None:
+    """The table goes on from the page before; a first row with no number finishes the row the
+    page break cut."""
+    if table.rows and rows and not rows[0][0]:
+        last = table.rows[-1]
+        table.rows[-1] = [nfc(f"{a} {b}") for a, b in zip(last, rows[0], strict=False)]
+        rows = rows[1:]
+    table.rows.extend(rows)
+
+
+def _continues(table: TableBlock, rows: list[list[str]]) -> bool:
+    return len(rows[0]) == len(table.header) and rows[0] != table.header
+
+
+TASK_TABLE_MARKERS = (("noi dung", "nhiem vu"), ("chu tri",))
 
 
 def _table_blocks(rows: list[list[str]]) -> list[Block]:
@@ -187,7 +224,7 @@ def _table_blocks(rows: list[list[str]]) -> list[Block]:
     if not cleaned:
         return []
     header = " ".join(fold(c) for c in cleaned[0])
-    if all(marker in header for marker in TASK_TABLE_MARKERS):
+    if all(any(word in header for word in words) for words in TASK_TABLE_MARKERS):
         return [
             TableBlock(
                 header=[nfc(c) for c in cleaned[0]],

@@ -7,12 +7,13 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from lantoa.core.text import fold, nfc
-from lantoa.plans.parsing.extract import Block, TableBlock
+from lantoa.plans.parsing.extract import Block, Line, TableBlock
+from lantoa.plans.parsing.fields import task_fields
 from lantoa.plans.parsing.parsed import Para
-from lantoa.plans.parsing.tasks import task_field
 from lantoa.plans.parsing.vocabulary import (
     AUTHORITY,
     BULLET,
+    DOCUMENT_KINDS,
     LETTER,
     NUMBERED_STRICT,
     ROMAN,
@@ -41,6 +42,30 @@ def starts_body(text: str) -> bool:
     return fold(text).startswith("can cu") or bool(ROMAN.match(text))
 
 
+PREAMBLE_OPENINGS = ("thuc hien ", "trien khai ", "de trien khai", "nham ", "de thuc hien")
+
+
+def body_start(blocks: list[Block]) -> int | None:
+    """Where the header ends: at "Căn cứ …" or "I. …", or at a preamble that opens "Thực hiện
+    …" once the title has begun (a title may itself begin "Thực hiện Kết luận số …")."""
+    kind_seen, title_lines = False, 0
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Line):
+            continue
+        text = block.text
+        if starts_body(text):
+            return index
+        folded = fold(text)
+        opens = folded.startswith(PREAMBLE_OPENINGS) and text[:1].isupper() and not text.isupper()
+        if kind_seen and title_lines and opens:
+            return index
+        if kind_seen:
+            title_lines += 1
+        elif text.isupper() and folded in DOCUMENT_KINDS:
+            kind_seen = True
+    return None
+
+
 def is_closing(text: str) -> bool:
     """The body ends at "Trên đây là ...", "Nơi nhận:" or the signer's authority ("TM. ...")."""
     folded = fold(text)
@@ -57,7 +82,7 @@ def _marker(text: str) -> tuple[str, str, str] | None:
         return "text", "", text
     if AUTHORITY.match(text):
         return "text", "", text
-    if TASK_FIELD_RE.match(text) and task_field(text) is not None:
+    if TASK_FIELD_RE.match(text) and task_fields(text) is not None:
         return "text", "", text
     return None
 

@@ -47,6 +47,8 @@ class ParsedPlan:
         default_factory=lambda: {"authority": None, "title": None, "name": None}
     )
     warnings: list[dict[str, str]] = field(default_factory=list)
+    # "TỔ CHỨC THỰC HIỆN" as read, unit by unit, for the tasks it may have to supply
+    duty_headings: list[dict[str, Any]] = field(default_factory=list, repr=False)
 
     def warn(self, code: str, message: str, where: str = "") -> None:
         self.warnings.append({"code": code, "message": message, "where": where})

@@ -3,10 +3,10 @@ by phase (T1–T6), tasks, budget and who does what; duplicate objectives are no
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from lantoa.core.text import fold, nfc
+from lantoa.core.text import fold
+from lantoa.plans.parsing.assignments import assignments_as_tasks, unit_headings
 from lantoa.plans.parsing.parsed import Para, ParsedPlan
 from lantoa.plans.parsing.tasks import parse_tasks
 from lantoa.plans.parsing.vocabulary import (
@@ -57,8 +57,15 @@ def parse_sections(sections: list[Section], plan: ParsedPlan) -> None:
             parse_tasks(heading, paras, plan)
         elif kind == "budget":
             plan.budget.extend(p.text for p in paras if p.text)
+        elif kind == "assignments":
+            assignments_as_tasks(unit_headings(paras), plan)
         elif kind == "responsibilities":
-            _parse_responsibilities(paras, plan)
+            headings = unit_headings(paras)
+            plan.duty_headings.extend(headings)
+            plan.responsibilities.extend(
+                {"unit": h["unit"], "requested": h["requested"], "duties": _duty_texts(h)}
+                for h in headings
+            )
 
 
 def _parse_objectives(paras: list[Para], plan: ParsedPlan) -> None:
@@ -135,17 +142,5 @@ def _number(text: str) -> float | int:
     return int(value) if value.is_integer() else value
 
 
-def _parse_responsibilities(paras: list[Para], plan: ParsedPlan) -> None:
-    """Each "1. <unit>" heading with the duties under it; "Đề nghị <unit>" marks a request to a
-    body outside the issuer's authority."""
-    current: dict[str, Any] | None = None
-    for para in paras:
-        if para.kind == "numbered" and "." not in para.number:
-            unit = para.text.rstrip(":. ")
-            requested = fold(unit).startswith("de nghi")
-            if requested:
-                unit = nfc(re.sub(r"^Đề nghị\s+", "", unit, flags=re.IGNORECASE))
-            current = {"unit": unit, "requested": requested, "duties": []}
-            plan.responsibilities.append(current)
-        elif current is not None and para.text:
-            current["duties"].append(para.text)
+def _duty_texts(heading: dict[str, Any]) -> list[str]:
+    return [d["written"] for d in heading["duties"]]

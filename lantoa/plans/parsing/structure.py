@@ -14,10 +14,17 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy
 
+from lantoa.plans.parsing.assignments import assignments_as_tasks, leads_from_responsibilities
 from lantoa.plans.parsing.checks import check
 from lantoa.plans.parsing.extract import Block, DocumentError, Line
-from lantoa.plans.parsing.header import issuer_from_closing, parse_header, parse_preamble
-from lantoa.plans.parsing.paragraphs import first_index, is_closing, paragraphs, starts_body
+from lantoa.plans.parsing.header import (
+    issuer_from_closing,
+    parse_header,
+    parse_preamble,
+    title_bases,
+)
+from lantoa.plans.parsing.paragraphs import body_start as body_start_of
+from lantoa.plans.parsing.paragraphs import first_index, is_closing, paragraphs
 from lantoa.plans.parsing.parsed import ParsedPlan
 from lantoa.plans.parsing.sections import (
     parse_sections,
@@ -25,6 +32,7 @@ from lantoa.plans.parsing.sections import (
     split_sections,
 )
 from lantoa.plans.parsing.tail import parse_tail
+from lantoa.plans.parsing.tasks import appendix_tasks, finish_tasks
 
 NOT_A_PLAN = gettext_lazy(
     "Không nhận ra văn bản này là kế hoạch: không thấy tên loại «KẾ HOẠCH» hay các phần "
@@ -35,7 +43,7 @@ NOT_A_PLAN = gettext_lazy(
 def parse_plan(blocks: list[Block]) -> ParsedPlan:
     """The structure of a plan; raises DocumentError when the text is not a plan."""
     plan = ParsedPlan()
-    body_start = first_index(blocks, lambda b: isinstance(b, Line) and starts_body(b.text))
+    body_start = body_start_of(blocks)
     header_end = body_start if body_start is not None else len(blocks)
     parse_header([b for b in blocks[:header_end] if isinstance(b, Line)], plan)
 
@@ -49,7 +57,13 @@ def parse_plan(blocks: list[Block]) -> ParsedPlan:
         raise DocumentError(str(NOT_A_PLAN))
 
     parse_preamble(preamble, plan)
+    title_bases(plan)
     parse_sections(sections, plan)
+    appendix_tasks(tail, plan)
+    if not plan.task_groups:
+        assignments_as_tasks(plan.duty_headings, plan)
+    leads_from_responsibilities(plan)
+    finish_tasks(plan)
     issuer_from_closing(tail, plan)
     parse_tail(blocks[header_end:], plan)
     check(plan)

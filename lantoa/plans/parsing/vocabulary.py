@@ -22,6 +22,9 @@ LEGAL_KINDS = sorted(
         "Nghị quyết",
         "Quyết định",
         "Chương trình hành động",
+        "Thông tư liên tịch",
+        "Nghị quyết liên tịch",
+        "Quy định",
         "Chương trình",
         "Kế hoạch",
         "Chỉ thị",
@@ -45,10 +48,10 @@ NUMBERED_STRICT = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2})*)[.)]\s+(?P<t>\S.*)$"
 LETTER = re.compile(r"^(?P<n>[a-zđ])\)\s+(?P<t>\S.*)$")
 BULLET = re.compile(r"^[-–—•]\s*(?P<t>\S.*)$")
 SUB_BULLET = re.compile(r"^\+\s*(?P<t>\S.*)$")
-AUTHORITY = re.compile(r"^(?P<a>(?:KT|TM|TL|TUQ|Q)\.\s*.+)$")
+AUTHORITY = re.compile(r"^(?P<a>(?:KT|TM|TL|TUQ|Q|T/M|T\.M)(?:\.\s*|\s+)[^\sa-z].+)$")
 
 # --- header (Nghị định 30 blocks) --------------------------------------------------------------
-NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<n>\S+)", re.IGNORECASE)
+NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<n>[^\s:]*\d[^\s]*)", re.IGNORECASE)
 DATE_LINE = re.compile(
     r"^(?P<place>[^,]{2,60}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
     re.IGNORECASE,
@@ -59,7 +62,7 @@ KEEP_LOWER = {"và", "về", "của", "-"}
 LEGAL_RE = re.compile(
     r"^\s*(?:Căn cứ\s+)?(?P<kind>" + "|".join(re.escape(k) for k in LEGAL_KINDS) + r")"
     r"\s+(?:số\s+)?(?P<number>[\w./-]*\d[\w./-]*)"
-    r"(?:\s+ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}))?"
+    r"(?:,?\s+ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}|\d{1,2} tháng \d{1,2} năm \d{4}))?"
     r"(?:\s+(?:của|do)\s+(?P<issuer>.+?))?"
     r"(?:\s+(?P<rest>(?:về|ban hành|hướng dẫn|quy định|triển khai)\b.*))?\s*[.,:]?\s*$",
     re.IGNORECASE,
@@ -104,6 +107,7 @@ YEARLY_WORDS = ("hang nam", "moi nam", "hàng năm")
 # --- sections and tasks ------------------------------------------------------------------------
 SECTION_KINDS = [
     ("objectives", ("muc tieu", "muc dich")),
+    ("assignments", ("phan cong",)),
     ("tasks", ("nhiem vu", "noi dung", "giai phap")),
     ("budget", ("kinh phi",)),
     ("responsibilities", ("to chuc thuc hien",)),
@@ -124,6 +128,14 @@ LEAD_VERBS = (
     "rà soát",
     "báo cáo",
 )
+# The words a unit's name begins with, so "Sở Tài chính, Sở Nội vụ" splits and "Sở Văn hóa, Thể
+# thao và Du lịch" does not.
+UNIT_HEADS = ("Sở", "Phòng", "Ban", "Trung tâm", "Công an", "Ủy ban", "UBND", "Hội", "Đoàn",
+              "Trường", "Các", "Văn phòng", "Bộ", "Đảng ủy", "Chi bộ", "Liên đoàn", "Báo", "Đài",
+              "Mặt trận", "Ủy ban Mặt trận", "Tổ", "Bí thư", "Hiệu trưởng", "Phó Hiệu trưởng",
+              "Giáo viên", "Cơ quan", "Đơn vị", "Bệnh viện", "Trạm", "Kho bạc", "Thuế",
+              "Quân sự", "Ban Chỉ huy", "Viện", "Cục", "Chi cục", "Tỉnh đoàn", "Đảng bộ",
+              "Thường trực", "Cán bộ", "Hội đồng", "UBMTTQ", "MTTQ", "Nhà", "Tổng")  # fmt: skip
 TASK_FIELDS = {
     "don vi chu tri": "lead_unit",
     "chu tri": "lead_unit",
@@ -144,7 +156,7 @@ TASK_FIELDS = {
     "tham quyen": "authority",
     "cap phe duyet": "authority",
 }
-TASK_FIELD_RE = re.compile(r"^(?P<k>[^:]{2,30}):\s*(?P<v>.+)$")
+TASK_FIELD_RE = re.compile(r"^(?P<k>[^:]{2,45}):\s*(?P<v>.+)$")
 
 
 def strip_end(text: str) -> str:
