@@ -1,6 +1,6 @@
 """Build the DOCX and PDF shapes of the importer's corpus from its texts (issue 13).
 
-    .venv/bin/python scripts/build_corpus.py      # make corpus
+    .venv/bin/python scripts/build_corpus.py [DIR]    # make corpus (DIR: tests/plan_corpus)
 
 For each tests/plan_corpus/NN_slug.txt: a DOCX with the Nghị định 30 header as a two-column
 table (issuing body and number on the left, national motto and date on the right), the body as
@@ -136,9 +136,10 @@ def build_docx(text: str) -> docx.document.Document:
 
 
 def main() -> None:
-    built = CORPUS / "built"
+    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS
+    built = corpus / "built"
     built.mkdir(exist_ok=True)
-    sources = sorted(CORPUS.glob("*.txt"))
+    sources = sorted(corpus.glob("*.txt"))
     with tempfile.TemporaryDirectory() as profile:
         for source in sources:
             target = built / f"{source.stem}.docx"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -12,8 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from lantoa.accounts.http import AuthedRequest
+from lantoa.plans import import_review as review
 from lantoa.plans import selectors
 from lantoa.plans.forms import PlanHeaderForm, PlanUploadForm, import_choices
+from lantoa.plans.models import PlanImport
 from lantoa.plans.plan_import import plan_import_confirm, plan_import_start, suggested_units
 
 
@@ -38,29 +42,33 @@ def plan_import(request: AuthedRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def plan_import_review(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Review what was read: fix leads, partners and times (one by one or many at once), merge
+    or split tasks, save a draft to come back to, then save the plan (issue 13, item 4)."""
     record = selectors.plan_import_get_for(request.user, pk)
     if record.plan is not None:
         return redirect(record.plan)
     parsed = record.parsed
-    header = PlanHeaderForm(
-        request.POST or None,
-        initial={"number": parsed.get("number") or "", "title": parsed.get("title") or ""},
-    )
-    if request.method == "POST" and header.is_valid():
-        try:
-            plan = plan_import_confirm(
-                actor=request.user,
-                plan_import=record,
-                choices=import_choices(request.POST, parsed, header),
-            )
-        except ValidationError as exc:
-            header.add_error(None, exc)
-        else:
-            messages.success(
-                request,
-                _("Đã lưu kế hoạch với %(n)s nhiệm vụ.") % {"n": plan.tasks.count()},
-            )
-            return redirect(plan)
+    header = PlanHeaderForm(request.POST or None, initial=_header_initial(parsed))
+    if request.method == "POST":
+        action = request.POST.get("action", "save")
+        review.apply_edits(record, request.POST)
+        if action != "save":
+            return _review_step(request, record, action)
+        if header.is_valid():
+            try:
+                plan = plan_import_confirm(
+                    actor=request.user,
+                    plan_import=record,
+                    choices=import_choices(request.POST, parsed, header),
+                )
+            except ValidationError as exc:
+                header.add_error(None, exc)
+            else:
+                messages.success(
+                    request,
+                    _("Đã lưu kế hoạch với %(n)s nhiệm vụ.") % {"n": plan.tasks.count()},
+                )
+                return redirect(plan)
     suggestions = suggested_units(record)
     return render(
         request,
@@ -73,6 +81,40 @@ def plan_import_review(request: AuthedRequest, pk: int) -> HttpResponse:
             "review": _review_rows(parsed, suggestions),
         },
     )
+
+
+def _header_initial(parsed: dict[str, Any]) -> dict[str, Any]:
+    """The header as read — the date too (issue 13, item 9: it was left blank)."""
+    date = parsed.get("date")
+    return {
+        "number": parsed.get("number") or "",
+        "title": parsed.get("title") or "",
+        "date": dt.date.fromisoformat(date) if date else None,
+    }
+
+
+def _review_step(request: AuthedRequest, record: PlanImport, action: str) -> HttpResponse:
+    """Save a draft, give many tasks one lead, merge or split: each keeps the draft and opens the
+    review again where it was."""
+    keys = review.task_keys(request.POST)
+    try:
+        if action == "lead_many":
+            n = review.lead_for_many(record, keys, request.POST.get("bulk-lead", ""))
+            done = _("Đã giao đơn vị chủ trì cho %(n)s nhiệm vụ.") % {"n": n}
+        elif action == "merge":
+            review.merge(record, keys)
+            done = _("Đã gộp %(n)s nhiệm vụ thành một.") % {"n": len(keys)}
+        elif action.startswith("split-") and (key := review.TASK_KEY.match(action[6:])):
+            n = review.split(record, (int(key.group("g")), int(key.group("t"))))
+            done = _("Đã tách thành %(n)s nhiệm vụ.") % {"n": n}
+        else:
+            done = _("Đã lưu nháp. Mở lại từ trang «Nhập kế hoạch» để làm tiếp.")
+        review.draft_save(record)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, done)
+    return redirect(f"{record.get_absolute_url()}#tasks")
 
 
 def _review_rows(parsed: dict[str, Any], suggestions: dict[str, Any]) -> dict[str, Any]:
@@ -105,7 +147,23 @@ def _review_rows(parsed: dict[str, Any], suggestions: dict[str, Any]) -> dict[st
         "header_warnings": [
             w["message"] for w in parsed.get("warnings", []) if w["where"] in ("number", "date")
         ],
+        "warning_links": [
+            {"message": w["message"], "anchor": _anchor(w["where"])}
+            for w in parsed.get("warnings", [])
+        ],
     }
+
+
+def _anchor(where: str) -> str:
+    """The row a warning is about: "task_groups[1].tasks[3]" → "task-1-3"."""
+    numbers = "-".join(re.findall(r"\d+", where))
+    if where.startswith("task_groups"):
+        return f"task-{numbers}"
+    if where.startswith("general_objectives"):
+        return f"objective-{numbers}"
+    if where.startswith("phases"):
+        return f"target-{numbers}"
+    return "header"
 
 
 def _group_rows(
@@ -117,12 +175,18 @@ def _group_rows(
         for t, task in enumerate(group["tasks"]):
             suggestion = suggestions["tasks"][(g, t)]
             unknown = suggestion["name"] and not suggestion["units"]
+            chosen = task.get("lead_choice")
             rows.append(
                 {
+                    "key": f"{g}-{t}",
                     "lead_field": f"task-{g}-{t}-lead",
                     "time_field": f"task-{g}-{t}-time",
+                    "partners_field": f"task-{g}-{t}-partners",
                     "task": task,
-                    "selected": [str(u.pk) for u in suggestion["units"][:1]],
+                    "splittable": "; " in task["text"],
+                    "selected": [chosen]
+                    if chosen
+                    else [str(u.pk) for u in suggestion["units"][:1]],
                     "unknown_name": suggestion["name"] if unknown else "",
                     "warnings": warnings.get(f"task_groups[{g}].tasks[{t}]", []),
                 }

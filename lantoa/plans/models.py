@@ -481,6 +481,8 @@ class PlanImport(models.Model):
         Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="import_record"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # when the review was last saved as a draft; the edits live in `parsed` (issue 13, item 4)
+    draft_saved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("lần nhập kế hoạch")

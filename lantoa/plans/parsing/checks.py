@@ -13,7 +13,7 @@ def check(plan: ParsedPlan) -> None:
     """Add every warning to `plan.warnings`, in the order the review page shows them."""
     _check_duplicate_objectives(plan)
     _check_targets(plan)
-    _check_tasks(plan)
+    check_tasks(plan)
     _check_header(plan)
 
 
@@ -39,11 +39,13 @@ def _check_targets(plan: ParsedPlan) -> None:
                 )
 
 
-def _check_tasks(plan: ParsedPlan) -> None:
+def check_tasks(plan: ParsedPlan) -> None:
+    """A warning for each task without a lead or a deadline (a lead chosen on the review page
+    counts), pointing at its row."""
     for g, group in enumerate(plan.task_groups):
         for t, task in enumerate(group["tasks"]):
             missing = []
-            if not task.get("lead_unit"):
+            if not (task.get("lead_unit") or task.get("lead_choice")):
                 missing.append(_("đơn vị chủ trì"))
             if not task.get("time"):
                 missing.append(_("thời hạn"))

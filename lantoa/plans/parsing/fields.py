@@ -23,7 +23,7 @@ KEPT = "\u2063"  # an invisible separator standing in for a comma that splits no
 # after a comma, words that go on naming the same unit: "Ủy ban nhân dân các xã, phường"
 GOES_ON_LOWER = ("phường", "xã", "thị trấn", "ban,", "ban ", "ngành", "đơn vị", "đoàn thể")
 BRACKET = re.compile(
-    r"\s*\((?P<inner>[^()]*\b(?:chủ trì|thực hiện|thời gian|thời hạn)\b[^()]*)\)\s*[.;,]?\s*$",
+    r"\s*\((?P<inner>[^()]*\b(?:chủ trì|thực hiện|thời gian|thời hạn|hoàn thành)\b[^()]*)\)\s*[.;,]?\s*$",
     re.IGNORECASE,
 )
 WHEN_CLAUSE = re.compile(
@@ -175,7 +175,10 @@ def _bracket_fields(inner: str) -> dict[str, Any]:
                 fields["support_units"] = split_units(rest[len("phối hợp với ") :])
         elif folded.endswith("phoi hop"):
             fields["support_units"] = split_units(part[: -len(" phối hợp")])
-        elif match := re.match(r"^(?:thuc hien\s+)?(?:trong\s+)?(?P<when>.+)$", folded):
+        elif match := re.match(
+            r"^(?:(?:thuc hien|hoan thanh|thoi gian|thoi han)\s*:?\s+)?(?:trong\s+)?(?P<when>.+)$",
+            folded,
+        ):
             if re.search(r"\d|thuong xuyen|hang (?:nam|thang|quy|tuan)|dinh ky", folded):
                 fields["time"] = strip_end(part[len(part) - len(match.group("when")) :])
     return fields
@@ -185,17 +188,34 @@ def _original(part: str, start: int, end: int) -> str:
     return strip_end(nfc(part[start:end]))
 
 
+VERB = re.compile(r"(?<!Dịch vụ) (?:chủ trì|" + "|".join(LEAD_VERBS) + r")\b")
+SUBJECT = re.compile(r"^(?P<lead>(?:" + "|".join(UNIT_HEADS) + r")\b[^,;:()]{2,80})$")
+
+
+def verb_at(text: str) -> int | None:
+    """Where the unit named at the start of `text` ends: at its first verb ("tham mưu", "chủ
+    trì" …; "tổng hợp" of "Trung tâm Dịch vụ tổng hợp" is a name, not a verb)."""
+    match = VERB.search(text)
+    return match.start() if match else None
+
+
 def _given(text: str) -> dict[str, Any] | None:
     """ "Giao Trung tâm Dịch vụ tổng hợp phường tham mưu …" → its lead; "… chủ trì, phối hợp với
     Công an xã thực hiện …" → also its partner."""
     match = re.match(r"^Giao\s+(?P<rest>.+)$", text)
     if not match:
+        at = verb_at(text)  # "Phòng Văn hóa - Xã hội chủ trì, phối hợp với …"
+        if at is not None and (subject := SUBJECT.match(text[:at])):
+            said: dict[str, Any] = {"lead_unit": nfc(subject.group("lead"))}
+            if who := partners_named(text):
+                said["support_units"] = who
+            return said
         return None
     rest = match.group("rest")
-    positions = [p for verb in LEAD_VERBS if (p := rest.find(f" {verb}")) > 0]
-    if not positions:
+    at = verb_at(rest)
+    if at is None:
         return None
-    fields: dict[str, Any] = {"lead_unit": nfc(rest[: min(positions)])}
+    fields: dict[str, Any] = {"lead_unit": nfc(rest[:at])}
     if who := partners_named(rest):
         fields["support_units"] = who
     return fields

@@ -145,7 +145,9 @@ def _parse_date(day: str, month: str, year: str) -> dt.date | None:
 
 KIND_WORDS = "|".join(re.escape(k) for k in LEGAL_KINDS)
 # a citation list splits at ";", before "Căn cứ", and at a comma before the next document
-SEGMENTS = re.compile(r";|(?=\bCăn cứ\b)|,\s*(?=(?:và\s+)?(?:" + KIND_WORDS + r")\s+số\b)")
+SEGMENTS = re.compile(
+    r";|(?=\bCăn cứ\b)|(?:,\s*|\s+và\s+)(?=(?:và\s+)?(?:" + KIND_WORDS + r")\b[^;,]{0,60}?\bsố\b)"
+)
 OPENINGS = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Để triển khai|Và)\s+", re.IGNORECASE)
 TITLE_CITATION = re.compile(
     r"(?:" + KIND_WORDS + r")\s+SỐ\s+\S*\d\S*(?:\s+NGÀY\s+\d{1,2}/\d{1,2}/\d{4})?"

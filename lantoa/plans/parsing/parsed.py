@@ -49,6 +49,8 @@ class ParsedPlan:
     warnings: list[dict[str, str]] = field(default_factory=list)
     # "TỔ CHỨC THỰC HIỆN" as read, unit by unit, for the tasks it may have to supply
     duty_headings: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    # a "PHÂN CÔNG NHIỆM VỤ" section, unit by unit: the tasks when no other section lists them
+    assignment_headings: list[dict[str, Any]] = field(default_factory=list, repr=False)
 
     def warn(self, code: str, message: str, where: str = "") -> None:
         self.warnings.append({"code": code, "message": message, "where": where})

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from lantoa.core.text import fold
-from lantoa.plans.parsing.assignments import assignments_as_tasks, unit_headings
+from lantoa.plans.parsing.assignments import unit_headings
 from lantoa.plans.parsing.parsed import Para, ParsedPlan
 from lantoa.plans.parsing.tasks import parse_tasks
 from lantoa.plans.parsing.vocabulary import (
@@ -39,6 +39,8 @@ def split_sections(body: list[Para]) -> tuple[list[Para], list[Section]]:
 def section_kind(heading: str) -> str | None:
     """objectives | tasks | budget | responsibilities, or None for a section we do not read."""
     folded = fold(heading)
+    if folded.startswith("phan cong"):  # "PHÂN CÔNG NHIỆM VỤ"; "NHIỆM VỤ … VÀ PHÂN CÔNG …" is tasks
+        return "assignments"
     for kind, words in SECTION_KINDS:
         if any(folded.startswith(w) or f" {w}" in f" {folded}" for w in words):
             if kind == "tasks" and "to chuc thuc hien" in folded:
@@ -58,7 +60,7 @@ def parse_sections(sections: list[Section], plan: ParsedPlan) -> None:
         elif kind == "budget":
             plan.budget.extend(p.text for p in paras if p.text)
         elif kind == "assignments":
-            assignments_as_tasks(unit_headings(paras), plan)
+            plan.assignment_headings.extend(unit_headings(paras))
         elif kind == "responsibilities":
             headings = unit_headings(paras)
             plan.duty_headings.extend(headings)

@@ -60,8 +60,19 @@ def parse_plan(blocks: list[Block]) -> ParsedPlan:
     title_bases(plan)
     parse_sections(sections, plan)
     appendix_tasks(tail, plan)
-    if not plan.task_groups:
-        assignments_as_tasks(plan.duty_headings, plan)
+    if not plan.task_groups:  # the duties by unit are the tasks
+        assignments_as_tasks(plan.assignment_headings or plan.duty_headings, plan)
+        if not plan.assignment_headings:
+            plan.responsibilities.clear()  # they are the tasks now, not to be saved twice
+    elif plan.assignment_headings:  # beside a task list, "PHÂN CÔNG" says who does what
+        plan.responsibilities.extend(
+            {
+                "unit": h["unit"],
+                "requested": h["requested"],
+                "duties": [d["written"] for d in h["duties"]],
+            }
+            for h in plan.assignment_headings
+        )
     leads_from_responsibilities(plan)
     finish_tasks(plan)
     issuer_from_closing(tail, plan)

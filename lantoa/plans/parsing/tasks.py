@@ -184,8 +184,10 @@ def _choose_tasks(root: Node) -> list[Node]:
 
 def _is_plain_task(node: Node) -> bool:
     """Without assignments: an item with no items beneath it except "+" sub-items, that is not
-    a "+" item itself."""
+    a "+" item itself, nor an unmarked sentence that introduces what follows ("…như sau:")."""
     if node.kind == "sub" and node.parent is not None and node.parent.kind != "root":
+        return False
+    if node.kind == "text" and node.text.rstrip().endswith(":") and not node.children:
         return False
     return all(c.kind == "sub" or c.label for c in node.children)
 
@@ -334,6 +336,8 @@ def finish_tasks(plan: ParsedPlan) -> None:
     null) — and a confidence: how sure the reading is that this is one task with its 06 rõ."""
     for group in plan.task_groups:
         for task in group["tasks"]:
+            if not task.get("lead_unit") and task.get("assignee"):  # a school names a person
+                task["lead_unit"], task["lead_source"] = task["assignee"], "assignee"
             task.setdefault("lead_unit", None)
             task.setdefault("support_units", [])
             task.setdefault("time", None)

@@ -107,7 +107,6 @@ YEARLY_WORDS = ("hang nam", "moi nam", "hàng năm")
 # --- sections and tasks ------------------------------------------------------------------------
 SECTION_KINDS = [
     ("objectives", ("muc tieu", "muc dich")),
-    ("assignments", ("phan cong",)),
     ("tasks", ("nhiem vu", "noi dung", "giai phap")),
     ("budget", ("kinh phi",)),
     ("responsibilities", ("to chuc thuc hien",)),
@@ -127,6 +126,7 @@ LEAD_VERBS = (
     "làm đầu mối",
     "rà soát",
     "báo cáo",
+    "tổng hợp",  # a verb except in "Trung tâm Dịch vụ tổng hợp" (fields.verb_at)
 )
 # The words a unit's name begins with, so "Sở Tài chính, Sở Nội vụ" splits and "Sở Văn hóa, Thể
 # thao và Du lịch" does not.

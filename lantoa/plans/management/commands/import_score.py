@@ -1,11 +1,12 @@
 """`lantoa import_score`: the importer against its corpus, by shape (issue 13; `make
 import-score`). `--misses` lists every field and task it got wrong."""
 
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from lantoa.plans.import_score import SHAPES, plan_files, score_corpus
+from lantoa.plans.import_score import CORPUS, SHAPES, plan_files, score_corpus
 
 COLUMNS = ("header", "recall", "precision", "lead", "partners", "deadline")
 
@@ -16,10 +17,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--shape", choices=SHAPES, action="append")
         parser.add_argument("--misses", action="store_true", help="in từng chỗ đọc sai")
+        parser.add_argument(
+            "--corpus", default=str(CORPUS), help="thư mục văn bản mẫu (mặc định tests/plan_corpus)"
+        )
 
-    def handle(self, *args: Any, shape: list[str] | None, misses: bool, **options: Any) -> None:
-        scores = score_corpus(shape or SHAPES)
-        plans = len(plan_files())
+    def handle(
+        self, *args: Any, shape: list[str] | None, misses: bool, corpus: str, **options: Any
+    ) -> None:
+        folder = Path(corpus)
+        scores = score_corpus(shape or SHAPES, folder)
+        plans = len(plan_files(folder))
         self.stdout.write(f"{plans} plans · " + " · ".join(f"{c}" for c in COLUMNS))
         self.stdout.write("| shape | " + " | ".join(COLUMNS) + " | tasks (answer/read) | parse s |")
         self.stdout.write("|---" * (len(COLUMNS) + 3) + "|")
