@@ -37,7 +37,15 @@ def plan_import(request: AuthedRequest) -> HttpResponse:
                 form.add_error("file", exc.message_dict.get("file", exc.messages))
             else:
                 return redirect(record)
-    return render(request, "plans/plan_import.html", {"form": form, "issuer": issuer})
+    return render(
+        request,
+        "plans/plan_import.html",
+        {
+            "form": form,
+            "issuer": issuer,
+            "open": selectors.plan_imports_open_for(request.user)[:20],
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])

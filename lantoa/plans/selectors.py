@@ -121,6 +121,16 @@ def child_plans_of(plan: Plan) -> list[ChildPlanRow]:
     return [ChildPlanRow(unit, children.get(unit.pk)) for unit in units]
 
 
+def plan_imports_open_for(user: ScopedUser) -> QuerySet[PlanImport]:
+    """Imports read but not yet saved as a plan, to resume (issue 13, item 4)."""
+    return scope_filter(
+        PlanImport.objects.filter(status=PlanImport.Status.REVIEW).select_related("uploaded_by"),
+        user.scope,
+        "unit__path",
+        write=True,
+    ).order_by(F("draft_saved_at").desc(nulls_last=True), "-created_at")
+
+
 def plan_import_get_for(user: ScopedUser, pk: int | str) -> PlanImport:
     return get_in_scope(
         PlanImport.objects.select_related("unit"), user.scope, "unit__path", pk, write=True

@@ -12,6 +12,9 @@ from lantoa.plans.parsing.vocabulary import DOCUMENT_KINDS
 
 COLUMN_GAP = 0.12  # of the page width: wider than any gap between words of justified text
 SAME_LINE = 3.0  # points between the tops of words on one line
+SPACE_SHARE = 0.15  # a gap wider than this share of the letters' height parts two words
+INK_SPACE_SHARE = 0.28  # the same between the letters' ink, wider: ink leaves side bearings
+RULED = 4  # drawn lines on a page from which it may hold a table
 
 
 def page_blocks(page: Any) -> list[tuple[str, Any]]:
@@ -19,14 +22,22 @@ def page_blocks(page: Any) -> list[tuple[str, Any]]:
     tables = [t for t in page.find_tables() if len(t.rows[0].cells) > 2]
     boxes = [t.bbox for t in tables]
     words = [w for w in page.extract_words(use_text_flow=False) if not _inside(w, boxes)]
+    return blocks_of(words, page.width, [(t.bbox[1], t.extract()) for t in tables])
+
+
+def blocks_of(
+    words: list[dict[str, Any]], width: float, tables: list[tuple[float, Any]]
+) -> list[tuple[str, Any]]:
+    """The page's lines (two-column runs read column by column) and its tables, top to
+    bottom."""
     rows = _rows_of(words)
     header = _header_rows(rows)
     first = rows[0][0]["top"] if rows else 0.0  # the header keeps its order: left, then right
     items: list[tuple[float, str, Any]] = [
         (first, "line", text) for _top, text in _split_at(rows[:header], _right_edge(rows[:header]))
     ]
-    items += [(top, "line", text) for top, text in _column_lines(rows[header:], page.width)]
-    items += [(t.bbox[1], "table", t.extract()) for t in tables]
+    items += [(top, "line", text) for top, text in _column_lines(rows[header:], width)]
+    items += [(top, "table", rows) for top, rows in tables]
     items.sort(key=lambda item: item[0])  # stable: lines of one top keep their order
     return [(kind, value) for _top, kind, value in items]
 
@@ -126,3 +137,71 @@ def _column_lines(rows: list[list[dict[str, Any]]], width: float) -> list[tuple[
 
 def _near(row: list[dict[str, Any]], run: list[tuple[float, str]]) -> bool:
     return bool(run) and row[0]["top"] - max(top for top, _text in run) < 40
+
+
+def pdfium_words(page: Any) -> list[dict[str, Any]]:
+    """The words of a pypdfium2 page in pdfplumber's shape (x0, x1, top, bottom, text): each
+    character by its box, rows by the baseline, words where the gap between letters is a
+    space's. Read by position, not by the order the file draws them in: a fallback font may
+    draw "Ộ" after the rest of its line, with a box of another height."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    height = page.get_height()
+    textpage = page.get_textpage()
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count)
+    x, y = ctypes.c_double(), ctypes.c_double()
+    chars = []
+    for index in range(min(count, len(text))):
+        if text[index].isspace() and (
+            text[index] in "\r\n" or pdfium_c.FPDFText_IsGenerated(textpage.raw, index)
+        ):
+            continue  # a space the file draws stays, where it stands; an inferred one goes
+        left, bottom, right, top = textpage.get_charbox(index, loose=True)
+        ink_left, _b, ink_right, _t = textpage.get_charbox(index)
+        pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
+        baseline = height - y.value
+        chars.append({"x0": left, "x1": right, "ink0": ink_left, "ink1": ink_right,
+                      "origin": x.value, "end": x.value + (right - left),
+                      "top": baseline - (top - bottom) * 0.8, "bottom": baseline,
+                      "baseline": baseline, "text": text[index]})  # fmt: skip
+    textpage.close()
+    rows: list[list[dict[str, Any]]] = []
+    for char in sorted(chars, key=lambda c: (round(c["baseline"]), c["x0"])):
+        if rows and abs(rows[-1][0]["baseline"] - char["baseline"]) <= SAME_LINE:
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    words: list[dict[str, Any]] = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        top = min(c["top"] for c in row)
+        size = row[0]["bottom"] - top or 1.0
+        start, spaced = len(words), False
+        for char in row:
+            if char["text"].isspace():
+                spaced = True
+                continue
+            joined = len(words) > start and not spaced and not _spaced(words[-1], char, size)
+            spaced = False
+            if joined:
+                words[-1]["text"] += char["text"]
+                words[-1]["x1"] = max(words[-1]["x1"], char["x1"])
+                words[-1]["ink1"] = max(words[-1]["ink1"], char["ink1"])
+                words[-1]["end"] = char["end"]
+            else:
+                words.append({"x0": char["x0"], "x1": char["x1"], "ink1": char["ink1"],
+                              "end": char["end"],
+                              "top": top, "bottom": char["bottom"], "text": char["text"]})  # fmt: skip
+    return words
+
+
+def _spaced(word: dict[str, Any], char: dict[str, Any], size: float) -> bool:
+    """A space between the word so far and the next letter: the letter starts a space's width
+    after where the word's last letter advanced to (by origins, so a narrow "1" changes
+    nothing), or the ink leaves a clear space (a fallback font's box may reach over it)."""
+    by_origin = char["origin"] - word["end"] > size * SPACE_SHARE
+    by_ink = char["ink0"] - word["ink1"] > size * INK_SPACE_SHARE
+    return by_origin or by_ink

@@ -1,4 +1,4 @@
-"""`lantoa bench [--only roster|dashboard|reports|hostile]`: run the benchmarks the issues name and write their
+"""`lantoa bench [--only roster|dashboard|reports|hostile|importer]`: run the benchmarks the issues name and write their
 sections of docs/performance.md."""
 
 import datetime as dt
@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection
 
-from lantoa.demo.bench import dashboard, hostile, reports, roster
+from lantoa.demo.bench import dashboard, hostile, importer, reports, roster
 
 DOC = Path(settings.PROJECT_DIR) / "docs" / "performance.md"
 BEGIN = "<!-- bench:{name}:{vendor} -->"
@@ -24,7 +24,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-write", action="store_true", help="chỉ in, không ghi tệp")
         parser.add_argument(
-            "--only", choices=["roster", "dashboard", "reports", "hostile"], help="chỉ một phép đo"
+            "--only",
+            choices=["roster", "dashboard", "reports", "hostile", "importer"],
+            help="chỉ một phép đo",
         )
 
     def handle(
@@ -49,6 +51,10 @@ class Command(BaseCommand):
             )
         if only in (None, "hostile") and vendor == "sqlite":  # no database work: measured once
             blocks["hostile"] = _hostile_table(hostile.run())
+        if only in (None, "importer") and vendor == "sqlite":  # no database work: measured once
+            data, rows = importer.run()
+            table = _table(vendor, rows, "lớn nhất", max, _seconds)
+            blocks["importer"] = f"Dữ liệu: {data}.\n\n{table}\n\n{importer.score_table()}"
         for name, block in blocks.items():
             self.stdout.write(block)
             if not no_write:
