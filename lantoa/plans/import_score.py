@@ -3,7 +3,8 @@ in three shapes (text, DOCX, PDF), compared with the answer written by hand.
 
 Figures: header fields (title, kind, issuer, number, date and every legal basis; a basis read
 that is not in the answer counts against), task recall and precision (tasks matched by their
-words), and among matched tasks the share whose lead unit, partners and deadline are right.
+words), among matched tasks the share whose lead unit, partners and deadline are right, and the
+share of targets found with the number they name.
 """
 
 from __future__ import annotations
@@ -37,12 +38,14 @@ class Score:
     lead_ok: int = 0
     partners_ok: int = 0
     time_ok: int = 0
+    targets: int = 0
+    targets_ok: int = 0
     seconds: float = 0.0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         for name in ("header_ok", "header_total", "expected", "found", "matched", "lead_ok",
-                     "partners_ok", "time_ok", "seconds"):  # fmt: skip
+                     "partners_ok", "time_ok", "targets", "targets_ok", "seconds"):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses.extend(other.misses)
 
@@ -54,6 +57,7 @@ class Score:
             "lead": _share(self.lead_ok, self.matched),
             "partners": _share(self.partners_ok, self.matched),
             "deadline": _share(self.time_ok, self.matched),
+            "targets": _share(self.targets_ok, self.targets),
         }
 
 
@@ -92,7 +96,24 @@ def score_plan(data: dict[str, Any], answer: dict[str, Any], name: str) -> Score
             score.misses.append(f"{name}: {key} {data.get(key)!r} ≠ {answer.get(key)!r}")
     _score_bases(data["legal_bases"], answer["legal_bases"], score, name)
     _score_tasks(flat_tasks(data), answer["tasks"], score, name)
+    _score_targets(data, answer.get("targets", []), score, name)
     return score
+
+
+def _score_targets(data: dict[str, Any], answer: list[dict], score: Score, name: str) -> None:
+    """Each target of the answer found (by its words) with the number it names."""
+    read = [t for phase in data["phases"] for t in phase["targets"]]
+    for want in answer:
+        score.targets += 1
+        best = max(read, key=lambda t: _overlap(want["text"], t["text"]), default=None)
+        if (
+            best
+            and _overlap(want["text"], best["text"]) >= MATCH_AT
+            and (best["value"] == want["value"])
+        ):
+            score.targets_ok += 1
+        else:
+            score.misses.append(f"{name}: target {want['text'][:60]} → {best and best['value']}")
 
 
 def _basis_key(basis: dict[str, Any]) -> str:

@@ -1,7 +1,10 @@
 """Reading "rõ thời gian" from the words of a plan (O1.1): a deadline, a recurrence, an occasion.
 
 "Tháng 11/2026" → due 30/11/2026; "Trước ngày 15/6/2026" → due 15/06/2026; "Quý II/2026" → due
-30/06/2026; "hằng năm" → yearly; "Ngày Nhà giáo Việt Nam 20/11" → occasion 20/11, yearly.
+30/06/2026; "hằng năm" → yearly; "Ngày Nhà giáo Việt Nam 20/11" → occasion 20/11, yearly;
+"Hoàn thành trong năm 2025" → due 31/12/2025; "Giai đoạn 2026-2030" → yearly from 01/01/2026 to
+31/12/2030; "Năm học 2025 - 2026" → from 05/09/2025 to 31/05/2026; "hằng tuần" → continuous.
+Words with no date ("Theo lộ trình, hướng dẫn của Bộ, ngành") are kept as written, undated.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ DATE_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 MONTH_RE = re.compile(r"thang\s+(\d{1,2})\s*/\s*(\d{4})")
 MONTH_WORD_RE = re.compile(r"thang\s+(\d{1,2})\s+nam\s+(\d{4})")
 QUARTER_RE = re.compile(r"quy\s+(iv|iii|ii|i|[1-4])\s*/\s*(\d{4})")
+SCHOOL_YEAR_RE = re.compile(r"nam hoc\s+(\d{4})\s*[-–]\s*(\d{4})")
+YEARS_RE = re.compile(r"(?<![\d/])(20\d{2})\s*[-–]\s*(20\d{2})(?![\d/])")
+YEAR_RE = re.compile(r"\bnam\s+(20\d{2})\b")
 OCCASION_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})\b(?!/)")
 
 
@@ -44,7 +50,7 @@ def read_timing(text: str) -> Timing:
         recurrence = "half_yearly"
     elif any(w in folded for w in ("hang nam", "moi nam", "dinh ky")):
         recurrence = "yearly"
-    elif "thuong xuyen" in folded or "lien tuc" in folded:
+    elif any(w in folded for w in ("thuong xuyen", "lien tuc", "hang tuan", "moi tuan")):
         recurrence = "continuous"
     dates = []
     for d, m, y in DATE_RE.findall(folded):
@@ -58,12 +64,18 @@ def read_timing(text: str) -> Timing:
     elif match := QUARTER_RE.search(folded):
         quarter = ROMAN_QUARTERS.get(match.group(1)) or int(match.group(1))
         due = _last_day(int(match.group(2)), quarter * 3)
-    else:
-        months = MONTH_RE.findall(folded) or MONTH_WORD_RE.findall(folded)
-        if months:
-            month, year = months[-1]
-            if 1 <= int(month) <= 12:
-                due = _last_day(int(year), int(month))
+    elif months := MONTH_RE.findall(folded) or MONTH_WORD_RE.findall(folded):
+        month, year = months[-1]
+        if 1 <= int(month) <= 12:
+            due = _last_day(int(year), int(month))
+    elif match := SCHOOL_YEAR_RE.search(folded):
+        start = dt.date(int(match.group(1)), 9, 5)  # a school year opens on 5 September
+        due = dt.date(int(match.group(2)), 5, 31)
+    elif match := YEARS_RE.search(folded):  # "Giai đoạn 2026-2030": each year of it
+        start, due = dt.date(int(match.group(1)), 1, 1), dt.date(int(match.group(2)), 12, 31)
+        recurrence = recurrence or "yearly"
+    elif match := YEAR_RE.search(folded):
+        due = dt.date(int(match.group(1)), 12, 31)
     occasion = ""
     if not dates and (match := OCCASION_RE.search(folded)):
         day, month = int(match.group(1)), int(match.group(2))

@@ -3,6 +3,7 @@ by phase (T1–T6), tasks, budget and who does what; duplicate objectives are no
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lantoa.core.text import fold
@@ -54,7 +55,7 @@ def parse_sections(sections: list[Section], plan: ParsedPlan) -> None:
     for heading, paras in sections:
         kind = section_kind(heading)
         if kind == "objectives":
-            _parse_objectives(paras, plan)
+            _parse_objectives(heading, paras, plan)
         elif kind == "tasks":
             parse_tasks(heading, paras, plan)
         elif kind == "budget":
@@ -70,17 +71,28 @@ def parse_sections(sections: list[Section], plan: ParsedPlan) -> None:
             )
 
 
-def _parse_objectives(paras: list[Para], plan: ParsedPlan) -> None:
-    """General objectives, requirements and targets; a numbered heading says which comes next."""
-    mode = "general"
-    phase: dict[str, Any] | None = None
+def _parse_objectives(heading: str, paras: list[Para], plan: ParsedPlan) -> None:
+    """General objectives, requirements and targets; a numbered heading says which comes next.
+    Under a heading that says none ("II. MỤC TIÊU"), an item naming a number is a target; a
+    section called "MỤC TIÊU CỤ THỂ", "CHỈ TIÊU" or "MỤC TIÊU ĐẾN NĂM 2030" holds targets."""
+    mode, phase = _section_mode(heading, plan)
     for para in paras:
         if para.kind == "numbered":
             mode, phase = _objectives_heading(para, phase, plan)
             continue
         if not para.text:
             continue
-        if mode == "general":
+        if mode == "auto":
+            measured = target_value(para.text)[0] is not None and para.kind != "text"
+            if measured and phase is None:
+                phase = {"label": None, "start_year": None, "end_year": None, "targets": []}
+                plan.phases.append(phase)
+            if measured and phase is not None:
+                value, unit = target_value(para.text)
+                phase["targets"].append({"text": para.text, "value": value, "unit": unit})
+            else:
+                plan.general_objectives.append(para.text)
+        elif mode == "general":
             plan.general_objectives.append(para.text)
         elif mode == "requirements":
             plan.requirements.append(para.text)
@@ -91,6 +103,23 @@ def _parse_objectives(paras: list[Para], plan: ParsedPlan) -> None:
             value, unit = target_value(para.text)
             phase["targets"].append({"text": para.text, "value": value, "unit": unit})
     _find_duplicate_objectives(plan)
+
+
+def _section_mode(heading: str, plan: ParsedPlan) -> tuple[str, dict[str, Any] | None]:
+    folded = fold(heading)
+    if folded.startswith(("muc tieu cu the", "chi tieu")) or re.search(r"den nam \d{4}", folded):
+        year = re.search(r"(?:19|20)\d{2}", heading)
+        phase: dict[str, Any] = {
+            "label": heading.rstrip(":. ") if year else None,
+            "start_year": None,
+            "end_year": int(year.group(0)) if year else None,
+            "targets": [],
+        }
+        plan.phases.append(phase)
+        return "targets", phase
+    if ("muc tieu" in folded or "chi tieu" in folded) and "muc dich" not in folded:
+        return "auto", None
+    return "general", None
 
 
 def _objectives_heading(
@@ -133,9 +162,13 @@ def target_value(text: str) -> tuple[float | int | None, str | None]:
         return _number(match.group("v")), "%"
     if match := AT_LEAST.search(text):
         rest = match.group("rest")
-        noun = next((n for n in MEASURE_NOUNS if fold(rest).startswith(fold(n))), rest.split()[0])
+        count = match.group("v").replace(".", "")  # "12.000": a thousands point
+        noun = next(
+            (n for n in MEASURE_NOUNS if fold(rest).startswith(fold(n))),
+            " ".join(rest.split()[:2]),  # an unknown noun: Vietnamese nouns run to two syllables
+        )
         unit = noun + ("/năm" if any(w in fold(text) for w in map(fold, YEARLY_WORDS)) else "")
-        return _number(match.group("v")), unit
+        return _number(count), unit
     return None, None
 
 

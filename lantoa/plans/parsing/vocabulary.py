@@ -72,7 +72,8 @@ LEGAL_RE = re.compile(
 YEAR_RANGE = re.compile(r"(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})")
 PERCENT = re.compile(r"(?P<v>\d{1,3}(?:[.,]\d+)?)\s*%")
 AT_LEAST = re.compile(
-    r"(?:ít nhất|tối thiểu|không dưới|không ít hơn)\s+(?P<v>\d+)\s+(?P<rest>.+)", re.IGNORECASE
+    r"(?:ít nhất|tối thiểu|không dưới|không ít hơn)\s+(?P<v>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<rest>.+)",
+    re.IGNORECASE,
 )
 MEASURE_NOUNS = sorted(
     [
@@ -98,6 +99,15 @@ MEASURE_NOUNS = sorted(
         "cuộc thi",
         "mô hình",
         "đợt",
+        "doanh nghiệp",
+        "hộ kinh doanh",
+        "hợp tác xã",
+        "đảng viên",
+        "lần",
+        "suất quà",
+        "bài giảng",
+        "diễn đàn",
+        "câu lạc bộ",
     ],
     key=len,
     reverse=True,
@@ -106,7 +116,7 @@ YEARLY_WORDS = ("hang nam", "moi nam", "hàng năm")
 
 # --- sections and tasks ------------------------------------------------------------------------
 SECTION_KINDS = [
-    ("objectives", ("muc tieu", "muc dich")),
+    ("objectives", ("muc tieu", "muc dich", "chi tieu")),
     ("tasks", ("nhiem vu", "noi dung", "giai phap")),
     ("budget", ("kinh phi",)),
     ("responsibilities", ("to chuc thuc hien",)),

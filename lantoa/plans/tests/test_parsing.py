@@ -181,3 +181,24 @@ def test_unreadable_files_exit_2_with_a_vietnamese_message(case, tmp_path):
     assert message in err.getvalue()
     with pytest.raises(DocumentError):
         parse_document(content, name)
+
+
+def test_every_task_in_the_json_has_its_06_ro_a_confidence_and_a_warning_when_incomplete():
+    """Issue 13, item 3: `lead_unit` (or null), `support_units`, `time` as written, a
+    confidence, and a warning pointing at each task without a lead or a deadline."""
+    plan = import_plan_json(Path("tests/plan_corpus/15_xa_dash_plus.txt"))
+    tasks = [t for g in plan["task_groups"] for t in g["tasks"]]
+    assert all({"lead_unit", "support_units", "time", "confidence"} <= t.keys() for t in tasks)
+    assert all(0 < t["confidence"] <= 1 for t in tasks)
+    incomplete = [t for t in tasks if not t["lead_unit"] or not t["time"]]
+    warned = [w for w in plan["warnings"] if w["code"] == "task_incomplete"]
+    assert incomplete and len(warned) == len(incomplete)
+    assert all(t["confidence"] < 1 for t in incomplete)
+
+
+def test_targets_in_sentences_and_thousands():
+    assert target_value("Phấn đấu toàn tỉnh có ít nhất 12.000 doanh nghiệp") == (
+        12000,
+        "doanh nghiệp",
+    )
+    assert target_value("Trên 90% người dân được tiếp cận")[0] == 90

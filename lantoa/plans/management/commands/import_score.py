@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from lantoa.plans.import_score import CORPUS, SHAPES, plan_files, score_corpus
 
-COLUMNS = ("header", "recall", "precision", "lead", "partners", "deadline")
+COLUMNS = ("header", "recall", "precision", "lead", "partners", "deadline", "targets")
 
 
 class Command(BaseCommand):
