@@ -86,23 +86,22 @@ class PeriodFilterForm(TaskFilterForm):
         )
 
 
-def import_choices(post: Any, parsed: dict[str, Any], header: PlanHeaderForm) -> ImportChoices:
-    """The review page's fields as ImportChoices (the header form must be valid)."""
+def import_choices(parsed: dict[str, Any], header: PlanHeaderForm) -> ImportChoices:
+    """The review's decisions as ImportChoices (the header form must be valid): what the page
+    wrote into the working copy (`import_review.apply_edits`, which keeps only units the user
+    may choose)."""
     choices = ImportChoices(
         number=header.cleaned_data["number"].strip(),
         date=header.cleaned_data["date"],
         title=header.cleaned_data["title"].strip(),
+        drop_objectives=set(parsed.get("dropped_objectives", [])),
     )
-    for index, _text in enumerate(parsed.get("general_objectives", [])):
-        if post.get(f"objective-{index}-drop"):
-            choices.drop_objectives.add(index)
     for g, group in enumerate(parsed.get("task_groups", [])):
-        for t, _task in enumerate(group["tasks"]):
-            choices.task_leads[(g, t)] = post.get(f"task-{g}-{t}-lead") or None
-            if f"task-{g}-{t}-time" in post:
-                choices.task_times[(g, t)] = post.get(f"task-{g}-{t}-time", "").strip()
-    for r, _item in enumerate(parsed.get("responsibilities", [])):
-        choices.responsibility_units[r] = [v for v in post.getlist(f"resp-{r}-units") if v]
+        for t, task in enumerate(group["tasks"]):
+            choices.task_leads[(g, t)] = task.get("lead_choice")
+            choices.task_times[(g, t)] = task.get("time") or ""
+    for r, item in enumerate(parsed.get("responsibilities", [])):
+        choices.responsibility_units[r] = list(item.get("unit_choices", []))
     return choices
 
 

@@ -57,9 +57,14 @@ def plan_import_review(request: AuthedRequest, pk: int) -> HttpResponse:
         return redirect(record.plan)
     parsed = record.parsed
     header = PlanHeaderForm(request.POST or None, initial=_header_initial(parsed))
+    suggestions = suggested_units(record)
     if request.method == "POST":
         action = request.POST.get("action", "save")
-        review.apply_edits(record, request.POST)
+        try:
+            review.apply_edits(record, request.POST, [str(u.pk) for u in suggestions["units"]])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect(f"{record.get_absolute_url()}#tasks")
         if action != "save":
             return _review_step(request, record, action)
         if header.is_valid():
@@ -67,7 +72,7 @@ def plan_import_review(request: AuthedRequest, pk: int) -> HttpResponse:
                 plan = plan_import_confirm(
                     actor=request.user,
                     plan_import=record,
-                    choices=import_choices(request.POST, parsed, header),
+                    choices=import_choices(parsed, header),
                 )
             except ValidationError as exc:
                 header.add_error(None, exc)
@@ -77,7 +82,6 @@ def plan_import_review(request: AuthedRequest, pk: int) -> HttpResponse:
                     _("Đã lưu kế hoạch với %(n)s nhiệm vụ.") % {"n": plan.tasks.count()},
                 )
                 return redirect(plan)
-    suggestions = suggested_units(record)
     return render(
         request,
         "plans/plan_import_review.html",
@@ -101,23 +105,32 @@ def _header_initial(parsed: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _choosable(record: PlanImport) -> list[str]:
+    return [str(u.pk) for u in suggested_units(record)["units"]]
+
+
 def _review_step(request: AuthedRequest, record: PlanImport, action: str) -> HttpResponse:
     """Save a draft, give many tasks one lead, merge or split: each keeps the draft and opens the
     review again where it was."""
-    keys = review.task_keys(request.POST)
+    keys = review.task_keys(record, request.POST)
+    split = review.TASK_KEY.match(action[6:]) if action.startswith("split-") else None
     try:
         if action == "lead_many":
-            n = review.lead_for_many(record, keys, request.POST.get("bulk-lead", ""))
+            n = review.lead_for_many(
+                record, keys, request.POST.get("bulk-lead", ""), _choosable(record)
+            )
             done = _("Đã giao đơn vị chủ trì cho %(n)s nhiệm vụ.") % {"n": n}
         elif action == "merge":
             review.merge(record, keys)
             done = _("Đã gộp %(n)s nhiệm vụ thành một.") % {"n": len(keys)}
-        elif action.startswith("split-") and (key := review.TASK_KEY.match(action[6:])):
-            n = review.split(record, (int(key.group("g")), int(key.group("t"))))
+        elif split is not None:
+            n = review.split(record, (int(split.group("g")), int(split.group("t"))))
             done = _("Đã tách thành %(n)s nhiệm vụ.") % {"n": n}
-        else:
+        elif action == "draft":
             done = _("Đã lưu nháp. Mở lại từ trang «Nhập kế hoạch» để làm tiếp.")
-        review.draft_save(record)
+        else:
+            raise ValidationError(_("Không rõ thao tác; chưa ghi gì."))
+        review.draft_save(actor=request.user, record=record, what=action)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -137,6 +150,7 @@ def _review_rows(parsed: dict[str, Any], suggestions: dict[str, Any]) -> dict[st
                 "index": i,
                 "text": text,
                 "duplicate": i in duplicates,
+                "dropped": i in parsed.get("dropped_objectives", sorted(duplicates)),
                 "warnings": warnings_by_place.get(f"general_objectives[{i}]", []),
             }
             for i, text in enumerate(parsed.get("general_objectives", []))
@@ -145,6 +159,7 @@ def _review_rows(parsed: dict[str, Any], suggestions: dict[str, Any]) -> dict[st
         "responsibilities": _responsibility_rows(parsed, suggestions),
         "targets": [
             {
+                "anchor": f"target-{p}-{t}",
                 "phase": phase,
                 "target": target,
                 "warnings": warnings_by_place.get(f"phases[{p}].targets[{t}]", []),
@@ -209,11 +224,13 @@ def _responsibility_rows(
     rows = []
     for r, item in enumerate(parsed.get("responsibilities", [])):
         matched = suggestions["responsibilities"][r]["units"]
+        chosen = item.get("unit_choices")
         rows.append(
             {
+                "index": r,
                 "field": f"resp-{r}-units",
                 "item": item,
-                "selected": [str(u.pk) for u in matched],
+                "selected": chosen if chosen is not None else [str(u.pk) for u in matched],
                 "unknown": not matched,
                 "unknown_name": item["unit"] if not matched else "",
             }

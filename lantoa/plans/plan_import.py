@@ -318,7 +318,7 @@ def _task(
     source: str = Task.Source.TASKS,
     parent: Task | None = None,
 ) -> Task:
-    timing = read_timing(time_text or text)
+    timing = read_timing(time_text) if time_text else read_timing(text, written_time=False)
     return Task.objects.create(
         plan=plan,
         group=group,

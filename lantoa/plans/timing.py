@@ -39,7 +39,9 @@ def _last_day(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def read_timing(text: str) -> Timing:
+def read_timing(text: str, *, written_time: bool = True) -> Timing:
+    """The timing of a task. `written_time` False: `text` is the task's own sentence, whose
+    years ("Luật … năm 2012", "giai đoạn 2021-2025") say what it is about, not when it is due."""
     folded = fold(text)
     recurrence = ""
     if any(w in folded for w in ("hang thang", "moi thang")):
@@ -68,20 +70,34 @@ def read_timing(text: str) -> Timing:
         month, year = months[-1]
         if 1 <= int(month) <= 12:
             due = _last_day(int(year), int(month))
-    elif match := SCHOOL_YEAR_RE.search(folded):
-        start = dt.date(int(match.group(1)), 9, 5)  # a school year opens on 5 September
-        due = dt.date(int(match.group(2)), 5, 31)
-    elif match := YEARS_RE.search(folded):  # "Giai đoạn 2026-2030": each year of it
-        start, due = dt.date(int(match.group(1)), 1, 1), dt.date(int(match.group(2)), 12, 31)
-        recurrence = recurrence or "yearly"
-    elif match := YEAR_RE.search(folded):
-        due = dt.date(int(match.group(1)), 12, 31)
+    elif written_time:
+        start, due, recurrence = _years(folded, recurrence)
     occasion = ""
     if not dates and (match := OCCASION_RE.search(folded)):
         day, month = int(match.group(1)), int(match.group(2))
         if 1 <= day <= 31 and 1 <= month <= 12:
             occasion = f"{day:02d}/{month:02d}"
             recurrence = recurrence or "occasions"
+    if start and due and start > due:  # "Năm học 2026 - 2025": a slip; keep the deadline
+        start = None
     if due and not recurrence:
         recurrence = "once"
     return Timing(start=start, due=due, recurrence=recurrence, occasion=occasion)
+
+
+def _years(folded: str, recurrence: str) -> tuple[dt.date | None, dt.date | None, str]:
+    """Years without a month: a school year, a phase ("giai đoạn 2026-2030": each year of it),
+    or one year ("trong năm 2025")."""
+    if match := SCHOOL_YEAR_RE.search(folded):
+        first, last = int(match.group(1)), int(match.group(2))
+        return _date(first, 9, 5), _date(last, 5, 31), recurrence  # school opens on 5 September
+    if match := YEARS_RE.search(folded):
+        first, last = int(match.group(1)), int(match.group(2))
+        return _date(first, 1, 1), _date(last, 12, 31), recurrence or "yearly"
+    if match := YEAR_RE.search(folded):
+        return None, _date(int(match.group(1)), 12, 31), recurrence
+    return None, None, recurrence
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    return dt.date(year, month, day) if 1900 <= year <= 2100 else None

@@ -57,6 +57,15 @@ def unit_headings(paras: list[Para]) -> list[dict[str, Any]]:
     return headings
 
 
+def as_responsibility(heading: dict[str, Any]) -> dict[str, Any]:
+    """A unit heading as the JSON's `responsibilities` entry: the duties as written."""
+    return {
+        "unit": heading["unit"],
+        "requested": heading["requested"],
+        "duties": [d["written"] for d in heading["duties"]],
+    }
+
+
 def _duty(text: str) -> dict[str, Any]:
     clean, fields = inline_assignment(nfc(text))
     return {"text": strip_end(clean), "written": nfc(text), "fields": fields}

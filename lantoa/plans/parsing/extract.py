@@ -139,9 +139,6 @@ def read_docx(content: bytes, filename: str) -> list[Block]:
 
 def read_pdf(content: bytes, filename: str) -> list[Block]:
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfplumber.utils.exceptions import PdfminerException
 
     try:
         with pdfplumber.open(io.BytesIO(content)) as pdf:
@@ -154,29 +151,10 @@ def read_pdf(content: bytes, filename: str) -> list[Block]:
                     % {"name": filename, "n": len(pdf.pages), "max": MAX_PDF_PAGES}
                 )
             pages = _pages(pdf, content)
-    except PdfminerException as exc:  # pdfplumber wraps pdfminer's errors
-        cause = exc.args[0] if exc.args else None
-        if isinstance(cause, PDFPasswordIncorrect) or "password" in repr(exc).lower():
-            raise DocumentError(
-                _("Tệp PDF «%(name)s» có mật khẩu. Hãy bỏ mật khẩu rồi tải lên.")
-                % {"name": filename}
-            ) from exc
-        raise DocumentError(
-            _("Không đọc được tệp PDF «%(name)s» (tệp hỏng).") % {"name": filename}
-        ) from exc
-    except PDFPasswordIncorrect as exc:
-        raise DocumentError(
-            _("Tệp PDF «%(name)s» có mật khẩu. Hãy bỏ mật khẩu rồi tải lên.") % {"name": filename}
-        ) from exc
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        if "password" in str(exc).lower() or "decrypt" in str(exc).lower():
-            raise DocumentError(
-                _("Tệp PDF «%(name)s» có mật khẩu. Hãy bỏ mật khẩu rồi tải lên.")
-                % {"name": filename}
-            ) from exc
-        raise DocumentError(
-            _("Không đọc được tệp PDF «%(name)s» (tệp hỏng).") % {"name": filename}
-        ) from exc
+    except (DocumentError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - every reader error becomes a message (_pdf_refusal)
+        raise _pdf_refusal(exc, filename) from exc
     text = "\n".join(value for page in pages for kind, value in page if kind == "line")
     if len(nfc(text)) < 40:
         raise DocumentError(
@@ -200,6 +178,23 @@ def read_pdf(content: bytes, filename: str) -> list[Block]:
     return blocks
 
 
+def _pdf_refusal(exc: Exception, filename: str) -> DocumentError:
+    """Why a PDF cannot be read, in words: a password, or a damaged file."""
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    cause = exc.args[0] if exc.args else None
+    text = f"{exc!r} {cause!r}".lower()
+    if (
+        isinstance(exc, PDFPasswordIncorrect)
+        or isinstance(cause, PDFPasswordIncorrect)
+        or any(word in text for word in ("password", "decrypt"))
+    ):
+        return DocumentError(
+            _("Tệp PDF «%(name)s» có mật khẩu. Hãy bỏ mật khẩu rồi tải lên.") % {"name": filename}
+        )
+    return DocumentError(_("Không đọc được tệp PDF «%(name)s» (tệp hỏng).") % {"name": filename})
+
+
 def _pages(pdf: Any, content: bytes) -> list[list[tuple[str, Any]]]:
     """Each page's lines and tables. PDFium reads the words (a tenth of the time pdfminer
     takes); a page with drawn lines, which may hold a table, is read by pdfplumber, which
@@ -207,15 +202,23 @@ def _pages(pdf: Any, content: bytes) -> list[list[tuple[str, Any]]]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    document = pdfium.PdfDocument(content)
+    try:
+        document = pdfium.PdfDocument(content)
+    except pdfium.PdfiumError:  # PDFium refuses what pdfminer may still read: let it try
+        return [page_blocks(page) for page in pdf.pages]
     try:
         pages = []
         for index, page in enumerate(document):
-            paths = sum(1 for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,)))
-            if paths >= RULED:
+            try:
+                paths = sum(1 for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,)))
+                ruled = paths >= RULED
+                words = [] if ruled else pdfium_words(page)
+            except pdfium.PdfiumError:
+                ruled = True
+            if ruled:
                 pages.append(page_blocks(pdf.pages[index]))
             else:
-                pages.append(blocks_of(pdfium_words(page), page.get_width(), []))
+                pages.append(blocks_of(words, page.get_width(), []))
             page.close()
         return pages
     finally:

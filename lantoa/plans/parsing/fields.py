@@ -17,7 +17,8 @@ LABELS = {"nhiem vu", "noi dung", "noi dung nhiem vu", "noi dung thuc hien", "co
 # Sở Tài chính"), but not inside one ("Phòng Kinh tế, Hạ tầng và Đô thị", "các sở, ban, ngành");
 # " và " only before a unit's head word, and never in "Văn phòng HĐND và UBND".
 NAME_GOES_ON = ("Hạ tầng", "Thể thao", "Truyền hình", "Tiểu học", "THCS", "THPT", "Mầm non",
-                "Xã hội", "Công nghệ", "Đô thị", "Du lịch", "Môi trường", "Gia đình")  # fmt: skip
+                "Xã hội", "Công nghệ", "Đô thị", "Du lịch", "Môi trường", "Gia đình",
+                "Thông tin")  # fmt: skip
 AND_UNIT = re.compile(r"\s+và\s+(?=(?:" + "|".join(UNIT_HEADS) + r"|các)\b)")
 KEPT = "\u2063"  # an invisible separator standing in for a comma that splits nothing
 # after a comma, words that go on naming the same unit: "Ủy ban nhân dân các xã, phường"
@@ -31,8 +32,8 @@ WHEN_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 DONE_BY = re.compile(
-    r"[,;]?\s*(?:hoàn thành|xong|thực hiện)\s+(?P<when>(?:trong|trước|trong năm|trước ngày)\s+.+?)"
-    r"\s*[.;]?$",
+    r"[,;]?\s*(?:hoàn thành|xong|thực hiện)\s+(?P<when>(?:trong|trước)(?:\s+ngày)?\s+"
+    r"(?:năm|tháng|quý|tuần|học kỳ|\d)[^;]{0,40}?)\s*[.;]?$",
     re.IGNORECASE,
 )
 REGULARLY = re.compile(
@@ -161,7 +162,7 @@ def _when(text: str) -> str | None:
 
 def _bracket_fields(inner: str) -> dict[str, Any]:
     fields: dict[str, Any] = {}
-    for part in re.split(r"\s*;\s*", inner):
+    for part in re.split(r"\s*;\s*|,\s*(?=(?:thời gian|thời hạn|phối hợp)\s*:)", inner):
         folded = fold(part)
         if (found := task_fields(part)) is not None:
             fields.update({k: v for k, v in found.items() if k != "label"})
@@ -189,7 +190,22 @@ def _original(part: str, start: int, end: int) -> str:
 
 
 VERB = re.compile(r"(?<!Dịch vụ) (?:chủ trì|" + "|".join(LEAD_VERBS) + r")\b")
-SUBJECT = re.compile(r"^(?P<lead>(?:" + "|".join(UNIT_HEADS) + r")\b[^,;:()]{2,80})$")
+# A unit as the sentence's subject: "Phòng Văn hóa - Xã hội chủ trì …", "Công an xã phối hợp …".
+# A one-word head must be followed by a capital ("Tổ Ngữ văn", not "Tổ chức"; "Ban Tuyên giáo",
+# not "Ban hành"); "Báo", "Tổng", "Các" never open one ("Báo cáo", "Tổng hợp").
+SUBJECT_HEADS = ("Trung tâm", "Văn phòng", "Công an", "Ủy ban", "UBND", "Bệnh viện", "Ban Chỉ huy",
+                 "Đảng ủy", "Chi bộ", "Bộ phận")  # fmt: skip
+ONE_WORD_HEADS = ("Sở", "Phòng", "Trường", "Trạm", "Tổ", "Ban", "Hội", "Đoàn")
+
+
+def _subject(head: str) -> str | None:
+    """The unit `head` names, if it is one (the words before the sentence's verb)."""
+    words = head.split()
+    if len(words) < 2 or any(ch in head for ch in ",;:()") or len(head) > 90:
+        return None
+    if head.startswith(SUBJECT_HEADS) or (words[0] in ONE_WORD_HEADS and words[1][:1].isupper()):
+        return nfc(head)
+    return None
 
 
 def verb_at(text: str) -> int | None:
@@ -205,8 +221,8 @@ def _given(text: str) -> dict[str, Any] | None:
     match = re.match(r"^Giao\s+(?P<rest>.+)$", text)
     if not match:
         at = verb_at(text)  # "Phòng Văn hóa - Xã hội chủ trì, phối hợp với …"
-        if at is not None and (subject := SUBJECT.match(text[:at])):
-            said: dict[str, Any] = {"lead_unit": nfc(subject.group("lead"))}
+        if at is not None and (subject := _subject(text[:at])):
+            said: dict[str, Any] = {"lead_unit": subject}
             if who := partners_named(text):
                 said["support_units"] = who
             return said

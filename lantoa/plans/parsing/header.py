@@ -93,7 +93,8 @@ def _set_issuers(issuer_lines: list[str], plan: ParsedPlan) -> None:
 
 BODY_HEADS = ("uy ban", "ubnd", "hdnd", "hoi dong", "so ", "phong ", "truong ", "dang uy", "dang bo",
               "ban ", "trung tam", "van phong", "chi bo", "cong an", "bo ", "tinh uy", "thanh uy",
-              "huyen uy", "doan ", "hoi ", "cuc ", "chi cuc", "vien ", "mat tran")  # fmt: skip
+              "huyen uy", "doan ", "hoi ", "cuc ", "chi cuc", "vien ", "mat tran", "tram ",
+              "benh vien", "kho bac", "bch ", "ban chi huy", "doi ")  # fmt: skip
 PLACE_HEADS = ("phuong", "xa", "tinh", "thanh", "dac")
 ONE_WORD_HEADS = ("so", "phong", "ban", "truong", "cuc", "vien", "hoi", "doan")
 TWO_WORD_HEADS = ("trung tam", "van phong", "chi cuc")
@@ -151,7 +152,7 @@ SEGMENTS = re.compile(
 OPENINGS = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Để triển khai|Và)\s+", re.IGNORECASE)
 TITLE_CITATION = re.compile(
     r"(?:" + KIND_WORDS + r")\s+SỐ\s+\S*\d\S*(?:\s+NGÀY\s+\d{1,2}/\d{1,2}/\d{4})?"
-    r"(?:\s+CỦA\s+.+?(?=\s+VỀ\b|\s+TRÊN\b|$))?",
+    r"(?:\s+CỦA\s+.+?(?=\s+VỀ\b|\s+TRÊN\b|\s+NĂM\s+\d{4}|\s+GIAI ĐOẠN\b|,|$))?",
     re.IGNORECASE,
 )
 
@@ -181,11 +182,11 @@ def title_bases(plan: ParsedPlan) -> None:
     cited = {fold(b["number"]) for b in plan.legal_bases}
     title = joined_numbers(plan.title)
     match = TITLE_CITATION.search(title)  # the first: the others describe it
-    if match:
-        basis = _legal_basis(_official_case(match.group(0)) if title.isupper() else match.group(0))
-        if basis and fold(basis["number"]) not in cited:
-            basis["number"] = basis["number"].upper()
-            plan.legal_bases.append(basis)
+    basis = _legal_basis(match.group(0)) if match else None
+    if basis and fold(basis["number"]) not in cited:
+        if basis["issuer"] and basis["issuer"].isupper():  # "CỦA BỘ CHÍNH TRỊ"
+            basis["issuer"] = _official_case(basis["issuer"])
+        plan.legal_bases.append(basis)
 
 
 def joined_numbers(text: str) -> str:

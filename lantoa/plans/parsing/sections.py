@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from lantoa.core.text import fold
-from lantoa.plans.parsing.assignments import unit_headings
+from lantoa.plans.parsing.assignments import as_responsibility, unit_headings
 from lantoa.plans.parsing.parsed import Para, ParsedPlan
 from lantoa.plans.parsing.tasks import parse_tasks
 from lantoa.plans.parsing.vocabulary import (
@@ -65,10 +65,7 @@ def parse_sections(sections: list[Section], plan: ParsedPlan) -> None:
         elif kind == "responsibilities":
             headings = unit_headings(paras)
             plan.duty_headings.extend(headings)
-            plan.responsibilities.extend(
-                {"unit": h["unit"], "requested": h["requested"], "duties": _duty_texts(h)}
-                for h in headings
-            )
+            plan.responsibilities.extend(as_responsibility(h) for h in headings)
 
 
 def _parse_objectives(heading: str, paras: list[Para], plan: ParsedPlan) -> None:
@@ -175,7 +172,3 @@ def target_value(text: str) -> tuple[float | int | None, str | None]:
 def _number(text: str) -> float | int:
     value = float(text.replace(",", "."))
     return int(value) if value.is_integer() else value
-
-
-def _duty_texts(heading: dict[str, Any]) -> list[str]:
-    return [d["written"] for d in heading["duties"]]

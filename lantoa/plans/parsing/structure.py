@@ -14,7 +14,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy
 
-from lantoa.plans.parsing.assignments import assignments_as_tasks, leads_from_responsibilities
+from lantoa.plans.parsing.assignments import (
+    as_responsibility,
+    assignments_as_tasks,
+    leads_from_responsibilities,
+)
 from lantoa.plans.parsing.checks import check
 from lantoa.plans.parsing.extract import Block, DocumentError, Line
 from lantoa.plans.parsing.header import (
@@ -65,14 +69,7 @@ def parse_plan(blocks: list[Block]) -> ParsedPlan:
         if not plan.assignment_headings:
             plan.responsibilities.clear()  # they are the tasks now, not to be saved twice
     elif plan.assignment_headings:  # beside a task list, "PHÂN CÔNG" says who does what
-        plan.responsibilities.extend(
-            {
-                "unit": h["unit"],
-                "requested": h["requested"],
-                "duties": [d["written"] for d in h["duties"]],
-            }
-            for h in plan.assignment_headings
-        )
+        plan.responsibilities.extend(as_responsibility(h) for h in plan.assignment_headings)
     leads_from_responsibilities(plan)
     finish_tasks(plan)
     issuer_from_closing(tail, plan)

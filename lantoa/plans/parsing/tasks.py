@@ -78,7 +78,8 @@ def build_tree(paras: list[Para]) -> Node:
         level = _level(para, stack[-1].level)
         while stack[-1].level >= level:
             stack.pop()
-        text, inline = inline_assignment(para.text)
+        # a "+" item details the item above; what it says of units is not an assignment
+        text, inline = (para.text, {}) if para.kind == "sub" else inline_assignment(para.text)
         node = Node(para.kind, para.number, text, level, parent=stack[-1])
         node.give(inline, "inline")
         stack[-1].children.append(node)

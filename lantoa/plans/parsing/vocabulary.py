@@ -146,26 +146,6 @@ UNIT_HEADS = ("Sở", "Phòng", "Ban", "Trung tâm", "Công an", "Ủy ban", "UB
               "Giáo viên", "Cơ quan", "Đơn vị", "Bệnh viện", "Trạm", "Kho bạc", "Thuế",
               "Quân sự", "Ban Chỉ huy", "Viện", "Cục", "Chi cục", "Tỉnh đoàn", "Đảng bộ",
               "Thường trực", "Cán bộ", "Hội đồng", "UBMTTQ", "MTTQ", "Nhà", "Tổng")  # fmt: skip
-TASK_FIELDS = {
-    "don vi chu tri": "lead_unit",
-    "chu tri": "lead_unit",
-    "co quan chu tri": "lead_unit",
-    "don vi phoi hop": "support_units",
-    "phoi hop": "support_units",
-    "co quan phoi hop": "support_units",
-    "thoi gian thuc hien": "time",
-    "thoi gian hoan thanh": "time",
-    "thoi gian": "time",
-    "thoi han": "time",
-    "san pham": "product",
-    "ket qua": "product",
-    "san pham du kien": "product",
-    "ket qua du kien": "product",
-    "nguoi thuc hien": "assignee",
-    "can bo phu trach": "assignee",
-    "tham quyen": "authority",
-    "cap phe duyet": "authority",
-}
 TASK_FIELD_RE = re.compile(r"^(?P<k>[^:]{2,45}):\s*(?P<v>.+)$")
 
 

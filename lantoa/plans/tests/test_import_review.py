@@ -138,3 +138,53 @@ def test_the_saved_plan_takes_the_drafts_partners(review, ward_units):
     task = Task.objects.get(plan=Plan.objects.get(), position=1)
     assert list(task.support_units.all()) == [ward_units.school_a]
     assert Plan.objects.get().date == dt.date(2026, 3, 15)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"action": "lead_many", "selected": ["99-99"], "bulk-lead": "1"},
+        {"action": "merge", "selected": ["0-0", "0-99"]},
+        {"action": "split-0-999"},
+        {"action": "split-99-0"},
+        {"action": "lead_many", "selected": ["0-0"], "bulk-lead": "abc"},
+        {"action": "save", "task-0-0-lead": "abc"},
+        {"action": "draft", "task-0-0-lead": "abc"},
+        {"action": "nonsense"},
+    ],
+)
+def test_odd_posts_are_refused_with_a_message_and_store_nothing_odd(review, extra):
+    """Review finding: positions out of range answered 500; any lead value was stored."""
+    client, url = review
+    data = review_form_data(client.get(url).content.decode())
+    response = client.post(url, {**data, **extra})
+    assert response.status_code in (200, 302)
+    leads = {t.get("lead_choice") for t in tasks_of(PlanImport.objects.get())}
+    assert "abc" not in leads
+    assert client.get(url).status_code in (200, 302)  # 302: saved, the plan opens instead
+
+
+def test_a_page_opened_before_a_merge_cannot_write_onto_the_moved_rows(review):
+    client, url = review
+    stale = review_form_data(client.get(url).content.decode())
+    client.post(url, {**stale, "action": "merge", "selected": ["0-0", "0-1"]})
+    record = PlanImport.objects.get()
+    before = tasks_of(record)
+
+    page = client.post(
+        url, {**stale, "task-0-1-time": "Quý IV/2026", "action": "draft"}, follow=True
+    )
+
+    assert "Trang này đã cũ" in page.content.decode()
+    assert tasks_of(record) == before
+
+
+def test_a_draft_keeps_the_date_and_the_dropped_objectives(review):
+    client, url = review
+    data = review_form_data(client.get(url).content.decode())
+    data.pop("objective-3-drop", None)  # keep the duplicate this time
+    client.post(url, {**data, "date": "20/03/2026", "action": "draft"})
+
+    page = client.get(url).content.decode()
+    assert 'value="20/03/2026"' in page
+    assert 'name="objective-3-drop" id="drop-3" value="1">' in page  # no longer ticked

@@ -202,3 +202,40 @@ def test_targets_in_sentences_and_thousands():
         "doanh nghiệp",
     )
     assert target_value("Trên 90% người dân được tiếp cận")[0] == 90
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        ("Tổ chức hội nghị sơ kết và triển khai kế hoạch năm 2027.", {}),
+        ("Báo cáo kết quả thực hiện về Ủy ban nhân dân phường.", {}),
+        ("Ban hành quy chế làm việc và triển khai thực hiện.", {}),
+        ("Tổ chức thực hiện trong toàn phường các hoạt động năm 2026.", {}),
+        ("Tổ Ngữ văn chủ trì biên soạn tài liệu.", {"lead_unit": "Tổ Ngữ văn"}),
+        (
+            "Kiểm tra (Văn phòng HĐND và UBND chủ trì, thời gian: Quý II/2026)",
+            {"lead_unit": "Văn phòng HĐND và UBND", "time": "Quý II/2026"},
+        ),
+        (
+            "Tuyên truyền (Công an phường chủ trì, phối hợp: Đoàn Thanh niên)",
+            {"lead_unit": "Công an phường", "support_units": ["Đoàn Thanh niên"]},
+        ),
+    ],
+)
+def test_assignments_in_the_sentence_and_what_is_not_one(text, fields):
+    """Review findings: a verb ("Tổ chức", "Báo cáo", "Ban hành") is not a unit; a bracket's
+    "chủ trì, thời gian:" is two fields."""
+    from lantoa.plans.parsing.fields import inline_assignment
+
+    assert inline_assignment(text)[1] == fields
+
+
+def test_unit_names_with_commas_stay_whole():
+    from lantoa.plans.parsing.fields import split_units
+
+    assert split_units(
+        "Trung tâm Văn hóa, Thông tin và Thể thao; Ủy ban nhân dân các xã, phường"
+    ) == [
+        "Trung tâm Văn hóa, Thông tin và Thể thao",
+        "Ủy ban nhân dân các xã, phường",
+    ]

@@ -27,3 +27,17 @@ D = dt.date
 def test_deadlines_in_words(text, start, due, recurrence):
     timing = read_timing(text)
     assert (timing.start, timing.due, timing.recurrence) == (start, due, recurrence)
+
+
+@pytest.mark.parametrize(
+    "text", ["Năm học 2026 - 2025", "Giai đoạn 2030 - 2026", "năm học 0000-2026"]
+)
+def test_a_slip_in_the_years_never_makes_a_start_after_the_deadline(text):
+    timing = read_timing(text)
+    assert timing.start is None or timing.due is None or timing.start <= timing.due
+
+
+def test_a_tasks_own_sentence_gives_no_deadline_from_the_years_it_mentions():
+    """Review finding: "Tuyên truyền Luật … năm 2012" was due on 31/12/2012."""
+    timing = read_timing("Tuyên truyền Luật Phổ biến pháp luật năm 2012", written_time=False)
+    assert (timing.due, timing.start) == (None, None)
