@@ -3,6 +3,7 @@ the date field typed as dd/mm/yyyy."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, cast
 
 from django import forms
@@ -17,13 +18,82 @@ from lantoa.core.dates import (
     parse_vn_date,
 )
 
+# Our own words for every field type (issue 14, item 4): Django's Vietnamese catalogue says
+# "Nhập một số tổng thể." and "lớn hơn hoặc bằng với 0 ." — one place, so every form reads alike.
+MESSAGES: dict[str, Any] = {
+    "required": _("Ô này không được để trống."),
+    "max_length": _("Dài quá: tối đa %(limit_value)d ký tự (đang có %(show_value)d)."),
+    "min_value": _("Không được nhỏ hơn %(limit_value)s."),
+    "max_value": _("Không được lớn hơn %(limit_value)s."),
+    "invalid_choice": _("Lựa chọn này không có trong danh sách; chọn lại."),
+}
+TYPE_MESSAGES: dict[type, dict[str, Any]] = {
+    forms.IntegerField: {"invalid": _("Nhập một số nguyên, ví dụ 25 hoặc 1.500.")},
+    forms.DecimalField: {"invalid": _("Nhập một số, ví dụ 2,5 hoặc 1.500.")},
+    forms.FloatField: {"invalid": _("Nhập một số, ví dụ 2,5 hoặc 1.500.")},
+    forms.EmailField: {"invalid": _("Nhập địa chỉ thư điện tử đầy đủ, ví dụ ten@example.com.")},
+    forms.URLField: {"invalid": _("Nhập đường dẫn đầy đủ, ví dụ https://example.com/bai-viet.")},
+    forms.TimeField: {"invalid": _("Nhập giờ theo dạng giờ:phút, ví dụ 07:30.")},
+}
+EMPTY_CHOICE = _("— chọn —")
+GROUPED = re.compile(r"^-?\d{1,3}(?:[. \u00a0]\d{3})+$")  # "1.500", "1 500"
+
+
+def vn_number(value: Any) -> Any:
+    """ "1.500" and "1 500" are one thousand five hundred; "2,5" is two and a half."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if GROUPED.match(text):
+        return re.sub(r"[. \u00a0]", "", text)
+    if re.fullmatch(r"-?\d+,\d+", text):
+        return text.replace(",", ".")
+    return text
+
+
+class VNIntegerField(forms.IntegerField):
+    """A whole number as Vietnamese write it ("1.500"), typed on a phone's number pad."""
+
+    def to_python(self, value: Any) -> Any:
+        return super().to_python(vn_number(value))
+
+
+class VNDecimalField(forms.DecimalField):
+    def to_python(self, value: Any) -> Any:
+        return super().to_python(vn_number(value))
+
+
+def vietnamese(field: forms.Field) -> None:
+    """Our messages on the field, numbers read the Vietnamese way, "— chọn —" for no choice."""
+    for kind, messages in TYPE_MESSAGES.items():
+        if isinstance(field, kind):
+            field.error_messages.update(messages)
+    field.error_messages.update(MESSAGES)
+    if type(field) is forms.IntegerField:
+        field.__class__ = VNIntegerField
+    elif type(field) is forms.DecimalField:
+        field.__class__ = VNDecimalField
+    if isinstance(field, forms.IntegerField | forms.DecimalField) and not field.widget.is_hidden:
+        field.widget.input_type = "text"  # type=number refuses "1.500"
+        field.widget.attrs.setdefault(
+            "inputmode", "decimal" if isinstance(field, forms.DecimalField) else "numeric"
+        )
+    if isinstance(field, forms.ModelChoiceField) and field.empty_label == "---------":
+        field.empty_label = EMPTY_CHOICE
+    elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        choices: list[Any] = list(cast(Any, field.choices))
+        if choices and choices[0] == ("", "---------"):
+            field.choices = [("", EMPTY_CHOICE), *choices[1:]]
+
 
 class StyledFormMixin:
-    """Adds Bootstrap's classes to each widget so templates stay plain."""
+    """Adds Bootstrap's classes to each widget so templates stay plain, and our Vietnamese to
+    each field (`vietnamese`)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():  # type: ignore[attr-defined]
+            vietnamese(field)
             widget = field.widget
             if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
                 continue  # Django puts the class on the list's wrapper too; site.css styles these
