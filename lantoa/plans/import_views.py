@@ -60,13 +60,14 @@ def plan_import_review(request: AuthedRequest, pk: int) -> HttpResponse:
     suggestions = suggested_units(record)
     if request.method == "POST":
         action = request.POST.get("action", "save")
+        choosable = [str(u.pk) for u in suggestions["units"]]
         try:
-            review.apply_edits(record, request.POST, [str(u.pk) for u in suggestions["units"]])
+            review.apply_edits(record, request.POST, choosable)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect(f"{record.get_absolute_url()}#tasks")
         if action != "save":
-            return _review_step(request, record, action)
+            return _review_step(request, record, action, choosable)
         if header.is_valid():
             try:
                 plan = plan_import_confirm(
@@ -105,20 +106,16 @@ def _header_initial(parsed: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _choosable(record: PlanImport) -> list[str]:
-    return [str(u.pk) for u in suggested_units(record)["units"]]
-
-
-def _review_step(request: AuthedRequest, record: PlanImport, action: str) -> HttpResponse:
+def _review_step(
+    request: AuthedRequest, record: PlanImport, action: str, choosable: list[str]
+) -> HttpResponse:
     """Save a draft, give many tasks one lead, merge or split: each keeps the draft and opens the
-    review again where it was."""
+    review again where it was. `choosable`: the unit ids a lead may name."""
     keys = review.task_keys(record, request.POST)
     split = review.TASK_KEY.match(action[6:]) if action.startswith("split-") else None
     try:
         if action == "lead_many":
-            n = review.lead_for_many(
-                record, keys, request.POST.get("bulk-lead", ""), _choosable(record)
-            )
+            n = review.lead_for_many(record, keys, request.POST.get("bulk-lead", ""), choosable)
             done = _("Đã giao đơn vị chủ trì cho %(n)s nhiệm vụ.") % {"n": n}
         elif action == "merge":
             review.merge(record, keys)

@@ -13,9 +13,9 @@ from lantoa.plans.parsing.vocabulary import LEAD_VERBS, TASK_FIELD_RE, UNIT_HEAD
 
 LABELS = {"nhiem vu", "noi dung", "noi dung nhiem vu", "noi dung thuc hien", "co quan thuc hien",
           "don vi thuc hien", "to chuc thuc hien", "phan cong thuc hien"}  # fmt: skip
-# A comma parts two units when what follows opens a name ("…xã, các tổ chức …", "Sở Tư pháp,
-# Sở Tài chính"), but not inside one ("Phòng Kinh tế, Hạ tầng và Đô thị", "các sở, ban, ngành");
-# " và " only before a unit's head word, and never in "Văn phòng HĐND và UBND".
+# A comma parts two units unless what follows goes on naming the one before ("Phòng Kinh tế,
+# Hạ tầng và Đô thị", "các sở, ban, ngành", "các xã, phường"); " và " parts them only before a
+# unit's head word, and never in "Văn phòng HĐND và UBND".
 NAME_GOES_ON = ("Hạ tầng", "Thể thao", "Truyền hình", "Tiểu học", "THCS", "THPT", "Mầm non",
                 "Xã hội", "Công nghệ", "Đô thị", "Du lịch", "Môi trường", "Gia đình",
                 "Thông tin")  # fmt: skip
@@ -108,26 +108,25 @@ def lead_and_partners(value: str) -> tuple[str, list[str]]:
 def split_units(text: str) -> list[str]:
     """ "Phòng Văn hóa - Xã hội; Trường THCS A" → both; "Sở Văn hóa, Thể thao và Du lịch" stays
     one unit."""
-    parts: list[tuple[str, str]] = []  # (name, the ";"-part it came from)
     # commas inside brackets, and in "Bưu chính, Viễn thông", name one unit
     text = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", KEPT), strip_end(nfc(text)))
     text = text.replace("Bưu chính, Viễn thông", f"Bưu chính{KEPT} Viễn thông")
+    out: list[str] = []
     for chunk in re.split(r"\s*[;\n]\s*", text):
-        for piece in chunk.split(","):
-            piece = piece.strip().replace(KEPT, ",")
+        names: list[str] = []
+        for piece in (p.strip().replace(KEPT, ",") for p in chunk.split(",")):
             if not piece.strip(" ;,."):
                 continue
             goes_on = piece.startswith(NAME_GOES_ON) or f"{piece} ".startswith(GOES_ON_LOWER)
-            if parts and goes_on and parts[-1][1] == chunk:
-                parts[-1] = (f"{parts[-1][0]}, {piece}", chunk)
+            if names and goes_on:
+                names[-1] = f"{names[-1]}, {piece}"
             else:
-                parts.append((piece, chunk))
-    out: list[str] = []
-    for name, _chunk in parts:
-        if "Hội đồng nhân dân và" in name or "HĐND và" in name:
-            out.append(strip_end(name))
-        else:
-            out.extend(strip_end(p) for p in AND_UNIT.split(name) if p.strip())
+                names.append(piece)
+        for name in names:
+            if "Hội đồng nhân dân và" in name or "HĐND và" in name:
+                out.append(strip_end(name))
+            else:
+                out.extend(strip_end(p) for p in AND_UNIT.split(name) if p.strip())
     return out
 
 
@@ -151,10 +150,9 @@ def inline_assignment(text: str) -> tuple[str, dict[str, Any]]:
 
 def _when(text: str) -> str | None:
     """A deadline closing the sentence: "…, hoàn thành trong Quý II/2026." → "Quý II/2026"."""
-    if match := DONE_BY.search(text):
+    if match := DONE_BY.search(text):  # the pattern itself asks for a time word or a number
         when = strip_end(nfc(match.group("when")))
-        if re.search(r"\d|quý|tháng|năm|tuần|ngày|học kỳ", when, re.IGNORECASE):
-            return re.sub(r"^trong\s+(?!năm\b)", "", when, flags=re.IGNORECASE)
+        return re.sub(r"^trong\s+(?!năm\b)", "", when, flags=re.IGNORECASE)
     if match := REGULARLY.search(text):
         return strip_end(nfc(match.group("when")))
     return None
@@ -168,7 +166,7 @@ def _bracket_fields(inner: str) -> dict[str, Any]:
             fields.update({k: v for k, v in found.items() if k != "label"})
             continue
         if match := re.search(r"^(?:giao\s+|de nghi\s+)?(?P<lead>.+?)\s+chu tri\b", folded):
-            fields["lead_unit"] = _original(part, match.start("lead"), match.end("lead"))
+            fields["lead_unit"] = strip_end(nfc(part[match.start("lead") : match.end("lead")]))
             rest = part[match.end() :].strip(" ,")
             if rest and fold(rest).endswith("phoi hop"):
                 fields["support_units"] = split_units(rest[: -len(" phối hợp")])
@@ -183,10 +181,6 @@ def _bracket_fields(inner: str) -> dict[str, Any]:
             if re.search(r"\d|thuong xuyen|hang (?:nam|thang|quy|tuan)|dinh ky", folded):
                 fields["time"] = strip_end(part[len(part) - len(match.group("when")) :])
     return fields
-
-
-def _original(part: str, start: int, end: int) -> str:
-    return strip_end(nfc(part[start:end]))
 
 
 VERB = re.compile(r"(?<!Dịch vụ) (?:chủ trì|" + "|".join(LEAD_VERBS) + r")\b")
@@ -216,23 +210,18 @@ def verb_at(text: str) -> int | None:
 
 
 def _given(text: str) -> dict[str, Any] | None:
-    """ "Giao Trung tâm Dịch vụ tổng hợp phường tham mưu …" → its lead; "… chủ trì, phối hợp với
-    Công an xã thực hiện …" → also its partner."""
-    match = re.match(r"^Giao\s+(?P<rest>.+)$", text)
-    if not match:
-        at = verb_at(text)  # "Phòng Văn hóa - Xã hội chủ trì, phối hợp với …"
-        if at is not None and (subject := _subject(text[:at])):
-            said: dict[str, Any] = {"lead_unit": subject}
-            if who := partners_named(text):
-                said["support_units"] = who
-            return said
-        return None
-    rest = match.group("rest")
-    at = verb_at(rest)
+    """ "Giao Trung tâm Dịch vụ tổng hợp phường tham mưu …" or "Phòng Văn hóa - Xã hội chủ trì,
+    phối hợp với Công an xã …": the unit before the verb leads, those "phối hợp với" support."""
+    given = re.match(r"^Giao\s+(?P<rest>.+)$", text)
+    named = given.group("rest") if given else text
+    at = verb_at(named)
     if at is None:
         return None
-    fields: dict[str, Any] = {"lead_unit": nfc(rest[:at])}
-    if who := partners_named(rest):
+    lead = nfc(named[:at]) if given else _subject(named[:at])
+    if not lead:
+        return None
+    fields: dict[str, Any] = {"lead_unit": lead}
+    if who := partners_named(named):
         fields["support_units"] = who
     return fields
 

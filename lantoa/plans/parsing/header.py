@@ -95,9 +95,10 @@ BODY_HEADS = ("uy ban", "ubnd", "hdnd", "hoi dong", "so ", "phong ", "truong ", 
               "ban ", "trung tam", "van phong", "chi bo", "cong an", "bo ", "tinh uy", "thanh uy",
               "huyen uy", "doan ", "hoi ", "cuc ", "chi cuc", "vien ", "mat tran", "tram ",
               "benh vien", "kho bac", "bch ", "ban chi huy", "doi ")  # fmt: skip
-PLACE_HEADS = ("phuong", "xa", "tinh", "thanh", "dac")
-ONE_WORD_HEADS = ("so", "phong", "ban", "truong", "cuc", "vien", "hoi", "doan")
-TWO_WORD_HEADS = ("trung tam", "van phong", "chi cuc")
+PLACE_HEADS = tuple(place.split()[0] for place in PLACE_WORDS)  # "thanh" of "thành phố"
+# the words of a body's kind after which its name begins with a capital: "Sở Giáo dục …"
+NAME_AFTER = ("so", "phong", "ban", "truong", "cuc", "vien", "hoi", "doan", "trung tam",
+              "van phong", "chi cuc")  # fmt: skip
 SCHOOL_TYPES = ("trung hoc pho thong", "trung hoc co so", "tieu hoc", "mam non", "thpt", "thcs")
 
 
@@ -126,7 +127,7 @@ def _official_case(text: str) -> str:
             proper = True
         opens = index == 0 or proper or (out and (out[-1] in ("và", "-") or out[-1].endswith(",")))
         head = fold(" ".join(words[:index]))
-        if head in ONE_WORD_HEADS or head in TWO_WORD_HEADS:  # "Sở Giáo dục", "Trung tâm Y tế"
+        if head in NAME_AFTER:  # "Sở Giáo dục", "Trung tâm Y tế"
             opens = True
         out.append(_cap(word) if opens and word not in KEEP_LOWER else word)
     return " ".join(out)

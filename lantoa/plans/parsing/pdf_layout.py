@@ -84,10 +84,11 @@ def _inside(word: dict[str, Any], boxes: list[tuple[float, float, float, float]]
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _rows_of(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+def _rows_of(words: list[dict[str, Any]], key: str = "top") -> list[list[dict[str, Any]]]:
+    """Words (or letters) by line — those whose `key` lies within SAME_LINE — left to right."""
     rows: list[list[dict[str, Any]]] = []
-    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if rows and abs(rows[-1][0]["top"] - word["top"]) <= SAME_LINE:
+    for word in sorted(words, key=lambda w: (round(w[key]), w["x0"])):
+        if rows and abs(rows[-1][0][key] - word[key]) <= SAME_LINE:
             rows[-1].append(word)
         else:
             rows.append([word])
@@ -144,39 +145,8 @@ def pdfium_words(page: Any) -> list[dict[str, Any]]:
     character by its box, rows by the baseline, words where the gap between letters is a
     space's. Read by position, not by the order the file draws them in: a fallback font may
     draw "Ộ" after the rest of its line, with a box of another height."""
-    import ctypes
-
-    import pypdfium2.raw as pdfium_c
-
-    height = page.get_height()
-    textpage = page.get_textpage()
-    count = textpage.count_chars()
-    text = textpage.get_text_range(0, count)
-    x, y = ctypes.c_double(), ctypes.c_double()
-    chars = []
-    for index in range(min(count, len(text))):
-        if text[index].isspace() and (
-            text[index] in "\r\n" or pdfium_c.FPDFText_IsGenerated(textpage.raw, index)
-        ):
-            continue  # a space the file draws stays, where it stands; an inferred one goes
-        left, bottom, right, top = textpage.get_charbox(index, loose=True)
-        ink_left, _b, ink_right, _t = textpage.get_charbox(index)
-        pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
-        baseline = height - y.value
-        chars.append({"x0": left, "x1": right, "ink0": ink_left, "ink1": ink_right,
-                      "origin": x.value, "end": x.value + (right - left),
-                      "top": baseline - (top - bottom) * 0.8, "bottom": baseline,
-                      "baseline": baseline, "text": text[index]})  # fmt: skip
-    textpage.close()
-    rows: list[list[dict[str, Any]]] = []
-    for char in sorted(chars, key=lambda c: (round(c["baseline"]), c["x0"])):
-        if rows and abs(rows[-1][0]["baseline"] - char["baseline"]) <= SAME_LINE:
-            rows[-1].append(char)
-        else:
-            rows.append([char])
     words: list[dict[str, Any]] = []
-    for row in rows:
-        row.sort(key=lambda c: c["x0"])
+    for row in _rows_of(_pdfium_letters(page), key="baseline"):
         top = min(c["top"] for c in row)
         size = row[0]["bottom"] - top or 1.0
         start, spaced = len(words), False
@@ -192,10 +162,37 @@ def pdfium_words(page: Any) -> list[dict[str, Any]]:
                 words[-1]["ink1"] = max(words[-1]["ink1"], char["ink1"])
                 words[-1]["end"] = char["end"]
             else:
-                words.append({"x0": char["x0"], "x1": char["x1"], "ink1": char["ink1"],
-                              "end": char["end"],
-                              "top": top, "bottom": char["bottom"], "text": char["text"]})  # fmt: skip
+                words.append({**char, "top": top})
     return words
+
+
+def _pdfium_letters(page: Any) -> list[dict[str, Any]]:
+    """Each letter (and each space the file draws) with its box, its ink and its baseline."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    height = page.get_height()
+    textpage = page.get_textpage()
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count)
+    x, y = ctypes.c_double(), ctypes.c_double()
+    letters = []
+    for index in range(min(count, len(text))):
+        if text[index].isspace() and (
+            text[index] in "\r\n" or pdfium_c.FPDFText_IsGenerated(textpage.raw, index)
+        ):
+            continue  # a space the file draws stays, where it stands; an inferred one goes
+        left, bottom, right, top = textpage.get_charbox(index, loose=True)
+        ink_left, _b, ink_right, _t = textpage.get_charbox(index)
+        pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
+        baseline = height - y.value
+        letters.append({"x0": left, "x1": right, "ink0": ink_left, "ink1": ink_right,
+                        "origin": x.value, "end": x.value + (right - left),
+                        "top": baseline - (top - bottom) * 0.8, "bottom": baseline,
+                        "baseline": baseline, "text": text[index]})  # fmt: skip
+    textpage.close()
+    return letters
 
 
 def _spaced(word: dict[str, Any], char: dict[str, Any], size: float) -> bool:

@@ -82,8 +82,7 @@ def _parse_objectives(heading: str, paras: list[Para], plan: ParsedPlan) -> None
         if mode == "auto":
             measured = target_value(para.text)[0] is not None and para.kind != "text"
             if measured and phase is None:
-                phase = {"label": None, "start_year": None, "end_year": None, "targets": []}
-                plan.phases.append(phase)
+                phase = _phase(plan)
             if measured and phase is not None:
                 value, unit = target_value(para.text)
                 phase["targets"].append({"text": para.text, "value": value, "unit": unit})
@@ -95,25 +94,36 @@ def _parse_objectives(heading: str, paras: list[Para], plan: ParsedPlan) -> None
             plan.requirements.append(para.text)
         elif mode == "targets":
             if phase is None:
-                phase = {"label": None, "start_year": None, "end_year": None, "targets": []}
-                plan.phases.append(phase)
+                phase = _phase(plan)
             value, unit = target_value(para.text)
             phase["targets"].append({"text": para.text, "value": value, "unit": unit})
     _find_duplicate_objectives(plan)
+
+
+def _phase(
+    plan: ParsedPlan,
+    label: str | None = None,
+    end_year: int | None = None,
+    start_year: int | None = None,
+) -> dict[str, Any]:
+    """A new phase of targets, appended to the plan."""
+    phase: dict[str, Any] = {
+        "label": label,
+        "start_year": start_year,
+        "end_year": end_year,
+        "targets": [],
+    }
+    plan.phases.append(phase)
+    return phase
 
 
 def _section_mode(heading: str, plan: ParsedPlan) -> tuple[str, dict[str, Any] | None]:
     folded = fold(heading)
     if folded.startswith(("muc tieu cu the", "chi tieu")) or re.search(r"den nam \d{4}", folded):
         year = re.search(r"(?:19|20)\d{2}", heading)
-        phase: dict[str, Any] = {
-            "label": heading.rstrip(":. ") if year else None,
-            "start_year": None,
-            "end_year": int(year.group(0)) if year else None,
-            "targets": [],
-        }
-        plan.phases.append(phase)
-        return "targets", phase
+        if year is None:
+            return "targets", _phase(plan)
+        return "targets", _phase(plan, heading.rstrip(":. "), int(year.group(0)))
     if ("muc tieu" in folded or "chi tieu" in folded) and "muc dich" not in folded:
         return "auto", None
     return "general", None
@@ -127,14 +137,12 @@ def _objectives_heading(
     folded = fold(para.text)
     years = YEAR_RANGE.search(para.text)
     if years or folded.startswith("giai doan"):
-        new_phase: dict[str, Any] = {
-            "label": para.text.rstrip(":. "),
-            "start_year": int(years.group("a")) if years else None,
-            "end_year": int(years.group("b")) if years else None,
-            "targets": [],
-        }
-        plan.phases.append(new_phase)
-        return "targets", new_phase
+        return "targets", _phase(
+            plan,
+            para.text.rstrip(":. "),
+            int(years.group("b")) if years else None,
+            int(years.group("a")) if years else None,
+        )
     if "cu the" in folded or "chi tieu" in folded:
         return "targets", None
     if "yeu cau" in folded and "muc dich" not in folded:

@@ -143,10 +143,10 @@ def parse_tasks(heading: str, paras: list[Para], plan: ParsedPlan) -> None:
             groups.extend(_tree_groups(build_tree(chunk), section_group))
         else:
             chunk.append(para)
-    seen: list[int] = []
+    seen: set[int] = set()  # the section's own group comes back from each chunk
     for group in groups:
         if group["tasks"] and id(group) not in seen:
-            seen.append(id(group))
+            seen.add(id(group))
             plan.task_groups.append(group)
 
 
@@ -177,7 +177,7 @@ def _choose_tasks(root: Node) -> list[Node]:
         chosen: list[Node] = []
         for node in every:
             if (node.kind, node.level) in kinds and not _under(node, chosen):
-                if node.assigned or not any(a for a in assigned if _under(a, [node])):
+                if node.assigned or not any(_under(a, [node]) for a in assigned):
                     chosen.append(node)
         return chosen
     return [n for n in every if _is_plain_task(n)]
