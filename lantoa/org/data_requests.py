@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 ACKNOWLEDGE_WORKING_DAYS = 2
 # The settlement deadline when none is typed: 72 hours, the strictest term known (Nghị định
-# 13/2023); the officer sets a later one where the law allows it (docs/decisions.md).
+# 13/2023), never before the acknowledgement is due (a Friday's request is acknowledged by
+# Tuesday); the officer sets a later one where the law allows it (docs/decisions.md).
 SETTLE_DAYS = 3
 BEFORE_RECEIVED = _("Ngày này không được trước ngày nhận yêu cầu (%(day)s).")
 
@@ -65,14 +66,15 @@ def data_request_record(
         raise ValidationError({"received_on": _("Ngày nhận không được sau hôm nay.")})
     if due_on is not None and due_on < received_on:
         raise ValidationError({"due_on": BEFORE_RECEIVED % {"day": format_vn_date(received_on)}})
+    acknowledge_by = add_working_days(received_on, ACKNOWLEDGE_WORKING_DAYS)
     request = DataRequest.objects.create(
         person=person,
         unit=person.unit,
         kind=kind,
         received_on=received_on,
         channel=nfc(channel),
-        acknowledge_by=add_working_days(received_on, ACKNOWLEDGE_WORKING_DAYS),
-        due_on=due_on or received_on + dt.timedelta(days=SETTLE_DAYS),
+        acknowledge_by=acknowledge_by,
+        due_on=due_on or max(received_on + dt.timedelta(days=SETTLE_DAYS), acknowledge_by),
         recorded_by=cast("User", actor),  # the ScopedUser protocol is met by accounts.User only
     )
     _audit(actor, request, "data_request.recorded", {"kind": [None, request.get_kind_display()]})

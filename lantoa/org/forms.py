@@ -104,7 +104,8 @@ class DataRequestForm(StyledFormMixin, forms.Form):
         label=_("Hạn giải quyết"),
         required=False,
         help_text=_(
-            "Để trống: 3 ngày (72 giờ) kể từ ngày nhận. Hạn báo đã nhận luôn là 2 ngày làm việc."
+            "Để trống: 3 ngày (72 giờ) kể từ ngày nhận, không sớm hơn hạn báo đã nhận (luôn là 2 "
+            "ngày làm việc)."
         ),
     )
 

@@ -22,11 +22,23 @@ def test_a_request_is_recorded_with_its_deadlines_and_shown_late_when_missed(
     entry = DataRequest.objects.get()
     assert response.status_code == 302 and response.url == entry.get_absolute_url()
     assert entry.acknowledge_by == dt.date(2026, 12, 1)  # Friday + 2 working days
-    assert entry.due_on == dt.date(2026, 11, 30)  # 72 hours
+    assert entry.due_on == dt.date(
+        2026, 12, 1
+    )  # 72 hours end Monday: not before the acknowledgement
     assert AuditEntry.objects.filter(action="data_request.recorded").exists()
     register = client.get("/org/data-requests/").content.decode()
     assert "Lê Thị Hoa" in register and "quá hạn" in register  # today is past 30/11/2026
     assert "Xem, nhận bản sao dữ liệu" in client.get(person.get_absolute_url()).content.decode()
+
+
+def test_a_wednesday_request_is_settled_72_hours_later(world, coordinator):
+    entry = data_request_record(
+        actor=coordinator,
+        person=make_person("Lê Thị Hoa", world.school_a),
+        kind="access",
+        received_on=dt.date(2026, 11, 25),
+    )
+    assert (entry.acknowledge_by, entry.due_on) == (dt.date(2026, 11, 27), dt.date(2026, 11, 28))
 
 
 def test_acknowledging_then_settling_needs_what_was_done(world, coordinator, login):
