@@ -93,6 +93,7 @@ class ActivityFilterForm(StyledFormMixin, forms.Form):
         label=_("Nhóm hoạt động"),
         choices=ActivityKind.Category.choices,
         required=False,
+        widget=forms.CheckboxSelectMultiple,  # one tap per group, no Ctrl-click (issue 14)
     )
     date_from = VNDateField(label=_("Từ ngày"), required=False)
     date_to = VNDateField(label=_("đến ngày"), required=False)

@@ -125,14 +125,17 @@ class VNDateField(forms.DateField):
 
     default_error_messages = {
         "invalid": _("Nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/09/1985."),
-        "impossible": _("Ngày này không có trên lịch (ví dụ 31/02); kiểm tra lại ngày và tháng."),
+        "impossible": _(
+            "%(value)s không phải ngày có thật (không có trên lịch); kiểm tra lại ngày và tháng."
+        ),
         "out_of_range": _("Năm phải từ %(min)s đến %(max)s; kiểm tra lại năm đã gõ."),
     }
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("input_formats", [DATE_FORMAT])
         kwargs.setdefault(
-            "widget", forms.DateInput(format=DATE_FORMAT, attrs={"placeholder": "dd/mm/yyyy"})
+            "widget",
+            forms.DateInput(format=DATE_FORMAT, attrs={"placeholder": _("ngày/tháng/năm")}),
         )
         super().__init__(**kwargs)
 
@@ -148,7 +151,9 @@ class VNDateField(forms.DateField):
                 ) from None
             except ImpossibleDate:
                 raise forms.ValidationError(
-                    self.error_messages["impossible"], code="impossible"
+                    self.error_messages["impossible"],
+                    code="impossible",
+                    params={"value": value.strip()},
                 ) from None
             except ValueError:
                 raise forms.ValidationError(

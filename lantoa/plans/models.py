@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.lifecycle import Lifecycle, Move
 from lantoa.core.models import EvidenceFile
+from lantoa.core.status import Chip, Tone
 from lantoa.org.models import Person, Unit
 
 
@@ -364,9 +365,21 @@ class TaskOccurrence(models.Model):
         return f"{self.task} — {self.label}"
 
     @property
-    def bucket_label(self) -> str:
-        """The label of the bucket `plans.selectors.periods` annotated this period with."""
-        return str(self.Bucket(self.bucket).label)  # type: ignore[attr-defined]
+    def status_chip(self) -> Chip:
+        """The period's status in its bucket's words (annotated by `plans.selectors`); a
+        returned result says so, whatever its deadline (issue 14, item 3)."""
+        if self.status == self.Status.RETURNED:
+            return Chip(str(self.Status.RETURNED.label), Tone.RETURNED)
+        bucket = self.Bucket(self.bucket)  # type: ignore[attr-defined]
+        return Chip(str(bucket.label), BUCKET_TONES[bucket])
+
+
+BUCKET_TONES = {
+    TaskOccurrence.Bucket.DONE_ON_TIME: Tone.DONE,
+    TaskOccurrence.Bucket.DONE_LATE: Tone.DONE_LATE,
+    TaskOccurrence.Bucket.OPEN_IN_TIME: Tone.OPEN,
+    TaskOccurrence.Bucket.OPEN_OVERDUE: Tone.OVERDUE,
+}
 
 
 class Evidence(EvidenceFile):

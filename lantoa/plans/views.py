@@ -168,11 +168,15 @@ def task_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 def _task_context(request: AuthedRequest, task: Task, **forms_: Any) -> dict[str, Any]:
     user = request.user
     today = local_today()
-    periods = list(task.occurrences.all())
+    periods = list(task.occurrences.annotate(bucket=selectors.bucket_case(today)))
+    future = [o for o in periods if o.starts is not None and o.starts > today]
     context: dict[str, Any] = {
         "task": task,
         "current_periods": [o for o in periods if o.starts is None or o.starts <= today],
-        "future_periods": [o for o in periods if o.starts is not None and o.starts > today],
+        # the periods not begun yet come on demand: a yearly task has dozens (issue 14, item 6)
+        "future_count": len(future),
+        "future_periods": future if request.GET.get("future") else [],
+        "report_for": _int_param(request.GET.get("period")),
         "today": today,
         "missing": task.missing_06ro(),
         "handed_over_to": selectors.handed_over_to(task),
@@ -191,6 +195,10 @@ def _task_context(request: AuthedRequest, task: Task, **forms_: Any) -> dict[str
         context["task_form"] = AssigneeForm(instance=task, people=_people_for(user, task))
     context.update(forms_)
     return context
+
+
+def _int_param(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
 
 
 def _people_for(user: User, task: Task) -> QuerySet[Person]:

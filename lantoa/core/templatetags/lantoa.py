@@ -1,12 +1,16 @@
 """Template filters for Vietnamese display: `{{ value|vndate }}` → dd/mm/yyyy."""
 
 import datetime as dt
+from typing import Any
 
 from django import template
 from django.utils.translation import gettext as _
 
+from lantoa.core import icons
 from lantoa.core.dates import format_vn_date
+from lantoa.core.filters import filter_chips
 from lantoa.core.numbers import format_number
+from lantoa.core.status import Chip, render_chip
 
 register = template.Library()
 
@@ -40,3 +44,22 @@ def account(user: object) -> str:
     if user is None:
         return str(_("(tài khoản đã xóa)"))
     return getattr(user, "full_name", "") or getattr(user, "username", "") or str(user)
+
+
+@register.simple_tag(name="icon")
+def icon_tag(name: str, size: int = 20) -> str:
+    """`{% icon "home" %}`: an inline line icon beside a label (core.icons)."""
+    return icons.icon(name, size)
+
+
+@register.simple_tag(name="status")
+def status_tag(chip: object) -> str:
+    """`{% status report.status_chip %}`: the one status component (core.status)."""
+    return render_chip(chip if isinstance(chip, Chip) else None)
+
+
+@register.inclusion_tag("web/_filters.html", takes_context=True)
+def filters(context: dict[str, Any], form: Any, testid: str = "filters") -> dict[str, Any]:
+    """`{% filters form %}`: a list's filters behind «Bộ lọc (n)» with chips (core.filters)."""
+    chips = filter_chips(form, context["request"].GET)
+    return {"form": form, "chips": chips, "testid": testid, "open": bool(form.errors)}

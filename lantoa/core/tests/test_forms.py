@@ -3,6 +3,7 @@ as Vietnamese write them, "— chọn —" for no choice."""
 
 from decimal import Decimal
 
+import pytest
 from django import forms
 
 from lantoa.core.forms import StyledFormMixin
@@ -37,3 +38,15 @@ def test_number_inputs_open_the_number_pad_and_accept_a_point():
 
 def test_no_choice_reads_chon():
     assert Sample().fields["kind"].choices[0] == ("", "— chọn —")
+
+
+def test_an_impossible_date_is_named_and_the_placeholder_is_vietnamese():
+    from lantoa.core.forms import VNDateField
+
+    field = VNDateField()
+    with pytest.raises(forms.ValidationError) as refused:
+        field.clean("31/02/2026")
+    assert refused.value.messages == [
+        "31/02/2026 không phải ngày có thật (không có trên lịch); kiểm tra lại ngày và tháng."
+    ]
+    assert field.widget.attrs["placeholder"] == "ngày/tháng/năm"

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from lantoa.core.numbers import HUNDRED, percent
 from lantoa.indicators.compute.base import Context, Drilldown, DrillRow, Reading
 from lantoa.indicators.compute.context import qualifying_activities
-from lantoa.indicators.compute.grading import sustained_status
+from lantoa.indicators.compute.grading import format_figure, sustained_status
 from lantoa.indicators.models import Indicator
 
 
@@ -52,16 +52,16 @@ class CountPerPeriod:
         if due:
             reading.actual_text = _("Năm %(y)s: %(n)s hoạt động; %(met)s/%(due)s năm đạt") % {
                 "y": w.at.year,
-                "n": this_year,
+                "n": format_figure(this_year),
                 "met": len(met),
                 "due": due,
             }
         else:  # the first year is still running: nothing to count as met or missed yet
             reading.actual_text = _("Năm %(y)s: %(n)s hoạt động, năm chưa kết thúc") % {
                 "y": w.at.year,
-                "n": this_year,
+                "n": format_figure(this_year),
             }
-        reading.goal_text = _("mỗi năm ≥ %(n)s") % {"n": minimum}
+        reading.goal_text = _("mỗi năm ≥ %(n)s") % {"n": format_figure(minimum)}
         return sustained_status(reading, percent(total - len(missed), total))
 
     @classmethod

@@ -64,8 +64,8 @@ class Timeliness:
             missing_count=missed,
         )
         reading.actual_text = _("%(n)s/%(d)s kết quả được đưa tin kịp thời") % {
-            "n": n,
-            "d": n + missed,
+            "n": format_figure(n),
+            "d": format_figure(n + missed),
         }
         reading.goal_text = f"{format_figure(reading.goal)}%"
         return sustained_status(reading, reading.percent)
