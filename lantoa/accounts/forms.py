@@ -1,4 +1,4 @@
-"""Login and audit filter forms (issue 2, items 6–7)."""
+"""Login and audit filter forms (issue 2, items 6–7); notification settings (issue 14, item 8)."""
 
 from collections.abc import Iterator
 from typing import Any, cast
@@ -72,3 +72,13 @@ class AuditFilterForm(StyledFormMixin, forms.Form):
     record = forms.CharField(label=_("Bản ghi hoặc thao tác"), required=False)
     date_from = VNDateField(label=_("Từ ngày"), required=False)
     date_to = VNDateField(label=_("Đến ngày"), required=False)
+
+
+class NotificationSettingsForm(forms.Form):
+    """The person's e-mail choice; notifications in the app are always on."""
+
+    notify_by = forms.ChoiceField(
+        label=_("Nhận thư điện tử"),
+        choices=User.NotifyBy.choices,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input mt-0 flex-shrink-0"}),
+    )

@@ -16,7 +16,7 @@ from lantoa.accounts.scoping import scope_for_roles
 from lantoa.core.scoping import Scope
 from lantoa.org.models import Person, Unit
 
-__all__ = ["Notification", "Role", "RoleAssignment", "User"]
+__all__ = ["Notification", "NotifyBy", "Role", "RoleAssignment", "User"]
 
 
 class LantoaUserManager(UserManager["User"]):
@@ -25,6 +25,14 @@ class LantoaUserManager(UserManager["User"]):
         if "@" in login:
             return self.get(email__iexact=login.strip())
         return self.get(username__iexact=login.strip())
+
+
+class NotifyBy(models.TextChoices):
+    """How notifications reach a person by e-mail; in the app they always do (issue 14, item 8)."""
+
+    IMMEDIATE = "immediate", _("Gửi thư ngay khi có nhắc việc")
+    DAILY_DIGEST = "daily_digest", _("Gộp thành một thư mỗi sáng")
+    NEVER = "never", _("Không gửi thư")
 
 
 class User(AbstractUser):
@@ -38,13 +46,14 @@ class User(AbstractUser):
         related_name="accounts",
     )
 
-    class NotifyBy(models.TextChoices):
-        IMMEDIATE = "immediate", _("Gửi thư ngay khi có nhắc việc")
-        DAILY_DIGEST = "daily_digest", _("Gộp thành một thư mỗi sáng")
+    NotifyBy = NotifyBy  # known as User.NotifyBy
 
     notify_by = models.CharField(
         _("nhận thư nhắc việc"), max_length=16, choices=NotifyBy.choices, default=NotifyBy.IMMEDIATE
     )
+    # When `notify_by` was last changed: a digest gathers only what came after, so turning the
+    # digest on never mails the backlog of a time without e-mail.
+    notify_by_since = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects: ClassVar[LantoaUserManager] = LantoaUserManager()
 
@@ -62,7 +71,10 @@ class User(AbstractUser):
                 Lower("email"),
                 condition=~Q(email=""),
                 name="user_unique_email_ci",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(notify_by__in=NotifyBy.values), name="user_valid_notify_by"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -125,6 +137,8 @@ class Notification(models.Model):
         indexes = [
             # home page: a user's unread notifications
             models.Index(fields=["user", "read_at"], name="notification_unread_idx"),
+            # notifications page: a user's history, newest first
+            models.Index(fields=["user", "-created_at"], name="notification_history_idx"),
         ]
 
     def __str__(self) -> str:

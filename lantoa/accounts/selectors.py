@@ -1,4 +1,5 @@
-"""Reads for accounts: the audit trail, scoped like every other record (issue 2, item 7)."""
+"""Reads for accounts: the audit trail, scoped like every other record (issue 2, item 7), and a
+person's own notifications (issue 14, item 8)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from lantoa.accounts.models import Role, User
+from lantoa.accounts.models import Notification, Role, User
 from lantoa.core.models import AuditEntry
 from lantoa.core.scoping import scope_filter
 from lantoa.core.text import fold
@@ -64,3 +67,32 @@ def users_with_role(
     if within:
         condition &= Q(role_assignments__unit__path__startswith=within)
     return users.filter(condition).distinct().order_by("pk")
+
+
+def notification_list_for(user: User, *, unread_only: bool = False) -> QuerySet[Notification]:
+    """The user's own notifications, newest first; only the unread ones when asked."""
+    notifications = Notification.objects.filter(user=user)
+    if unread_only:
+        notifications = notifications.filter(read_at__isnull=True)
+    return notifications.order_by("-created_at", "-id")
+
+
+def notification_get_for(user: User, pk: int) -> Notification:
+    """One of the user's own notifications; anyone else's is a 404, like a missing one."""
+    return get_object_or_404(Notification, pk=pk, user=user)
+
+
+def notification_counts_for(user: User) -> dict[str, int]:
+    """{"unread": n, "all": n} of the user's notifications, in one query (the page's tabs)."""
+    counts = Notification.objects.filter(user=user).aggregate(
+        all=Count("pk"), unread=Count("pk", filter=Q(read_at__isnull=True))
+    )
+    return {"unread": counts["unread"], "all": counts["all"]}
+
+
+def unread_count_for(user: User | AnonymousUser) -> int:
+    """How many of the user's notifications are unread (the bell in the page's header); 0 for
+    someone not signed in."""
+    if not user.is_authenticated:
+        return 0
+    return Notification.objects.filter(user_id=user.pk, read_at__isnull=True).count()

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from lantoa.accounts.models import Notification, Role, RoleAssignment, User
@@ -88,8 +89,8 @@ def role_revoke(*, actor: ScopedUser | None, assignment: RoleAssignment) -> None
 
 
 def notify(*, user: User, text: str, url: str = "", email_subject: str = "") -> Notification:
-    """Tell a user something in the app, and by e-mail now (through the outbox) unless they
-    take a daily digest."""
+    """Tell a user something in the app (always: the app keeps the record), and by e-mail as
+    they chose (issue 14, item 8): now through the outbox, in the morning digest, or never."""
     notification = Notification.objects.create(user=user, text=text[:500], url=url)
     if user.notify_by == User.NotifyBy.IMMEDIATE and user.email:
         mail_queue(to=user.email, subject=email_subject or "Lan Tỏa", body=f"{text}\n\n{url}")
@@ -98,10 +99,15 @@ def notify(*, user: User, text: str, url: str = "", email_subject: str = "") -> 
 
 
 def digest_send(*, now: dt.datetime | None = None) -> int:
-    """One e-mail per digest user with every notification not yet e-mailed; returns the count."""
+    """One e-mail per digest user with every notification not yet e-mailed since they chose the
+    digest; returns the count."""
     now = now or timezone.now()
+    since_choice = Q(user__notify_by_since__isnull=True) | Q(
+        created_at__gte=F("user__notify_by_since")
+    )
     pending = (
         Notification.objects.filter(
+            since_choice,
             emailed_at__isnull=True,
             user__notify_by=User.NotifyBy.DAILY_DIGEST,
             user__is_active=True,
@@ -126,3 +132,24 @@ def notifications_mark_read(*, user: User) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+
+
+def notification_mark_read(*, user: User, notification: Notification) -> Notification:
+    """Mark one of the user's own notifications read, when opened (issue 14, item 8)."""
+    if notification.user_id != user.pk:
+        raise PermissionDenied
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return notification
+
+
+def notification_settings_save(*, user: User, notify_by: str) -> User:
+    """The user's own e-mail choice (issue 14, item 8). What a digest was still holding when the
+    user leaves it stays in the app only; choosing the digest gathers only what comes after."""
+    if notify_by not in User.NotifyBy.values:
+        raise ValueError(notify_by)
+    if notify_by != user.notify_by:
+        user.notify_by, user.notify_by_since = notify_by, timezone.now()
+        user.save(update_fields=["notify_by", "notify_by_since"])
+    return user

@@ -66,5 +66,8 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("audit/", views.audit_list, name="audit"),
+    path("notifications/", views.notification_list, name="notifications"),
     path("notifications/read/", views.notifications_read, name="notifications_read"),
+    path("notifications/<int:pk>/open/", views.notification_open, name="notification_open"),
+    path("notifications/settings/", views.notification_settings, name="notification_settings"),
 ]

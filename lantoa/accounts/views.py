@@ -1,4 +1,5 @@
-"""Account pages beyond Django's auth views: the audit trail (issue 2, item 7)."""
+"""Account pages beyond Django's auth views: the audit trail (issue 2, item 7), a person's
+notifications and their settings (issue 14, item 8)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from base64 import b32encode
 from typing import Any
 
 import segno
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -17,13 +19,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lantoa.accounts import mfa, services
-from lantoa.accounts.forms import AuditFilterForm
+from lantoa.accounts.forms import AuditFilterForm, NotificationSettingsForm
 from lantoa.accounts.http import AuthedRequest
-from lantoa.accounts.selectors import audit_list_for, can_view_audit
+from lantoa.accounts.selectors import (
+    audit_list_for,
+    can_view_audit,
+    notification_counts_for,
+    notification_get_for,
+    notification_list_for,
+)
 from lantoa.core.net import client_ip
 from lantoa.core.ratelimit import PASSWORD_RESET_PER_ADDRESS, PASSWORD_RESET_PER_CLIENT, hit
 
 PAGE_SIZE = 50
+NOTIFICATIONS_PER_PAGE = 20
 
 
 def audit_list(request: HttpRequest) -> HttpResponse:
@@ -43,10 +52,52 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def notifications_read(request: HttpRequest) -> HttpResponse:
-    """Mark the user's own notifications read (nobody else's: the filter is the user)."""
-    services.notifications_mark_read(user=request.user)  # type: ignore[arg-type]
-    return redirect("web:home")
+def notifications_read(request: AuthedRequest) -> HttpResponse:
+    """Mark the user's own notifications read (nobody else's: the filter is the user), then
+    back to the page it came from (`next`, a local path) or home."""
+    services.notifications_mark_read(user=request.user)
+    target = request.POST.get("next", "")
+    return HttpResponseRedirect(target) if _is_local_path(target) else redirect("web:home")
+
+
+def notification_list(request: AuthedRequest) -> HttpResponse:
+    """The user's notifications, read and unread, newest first, 20 a page; tabs "Chưa đọc" and
+    "Tất cả" with their counts (issue 14, item 8)."""
+    unread_only = request.GET.get("show") == "unread"
+    notifications = notification_list_for(request.user, unread_only=unread_only)
+    page = Paginator(notifications, NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "counts": notification_counts_for(request.user),
+        "unread_only": unread_only,
+        "querystring": "show=unread" if unread_only else "",
+    }
+    return render(request, "accounts/notification_list.html", context)
+
+
+@require_POST
+def notification_open(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Open one of the user's own notifications: marked read, then to its page when that is a
+    path of this site; any other address (or none) goes back to the list (issue 14, item 8)."""
+    notification = notification_get_for(request.user, pk)
+    services.notification_mark_read(user=request.user, notification=notification)
+    if _is_local_path(notification.url):
+        return HttpResponseRedirect(notification.url)
+    return redirect("accounts:notifications")
+
+
+def notification_settings(request: AuthedRequest) -> HttpResponse:
+    """The user's own e-mail choice: at once, a morning digest, or none (issue 14, item 8)."""
+    form = NotificationSettingsForm(
+        request.POST or None, initial={"notify_by": request.user.notify_by}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.notification_settings_save(
+            user=request.user, notify_by=form.cleaned_data["notify_by"]
+        )
+        messages.success(request, _("Đã lưu cài đặt thông báo."))
+        return redirect("accounts:notification_settings")
+    return render(request, "accounts/notification_settings.html", {"form": form})
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -110,3 +161,8 @@ def _next_or_home(request: HttpRequest) -> str:
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
     return reverse("web:home")
+
+
+def _is_local_path(url: str) -> bool:
+    """A path of this site ("/plans/3/"), never another site or a scheme such as javascript:."""
+    return url.startswith("/") and url_has_allowed_host_and_scheme(url, allowed_hosts=None)
