@@ -75,6 +75,17 @@ class IssueForm(StyledFormMixin, forms.Form):
     issued_on = VNDateField(label=_("Ngày ban hành"))
 
 
+class SendBackForm(StyledFormMixin, forms.Form):
+    """The leader's reason for sending a report back to be mended (issue 14, item 7); the
+    service says when it is missing."""
+
+    reason = forms.CharField(
+        label=_("Lý do trả lại để sửa"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class RuleForm(StyledFormMixin, forms.ModelForm):
     reporter_kinds = forms.MultipleChoiceField(
         label=_("Loại đơn vị phải báo cáo"),

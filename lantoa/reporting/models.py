@@ -14,15 +14,19 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.dates import format_vn_date, local_today
 from lantoa.core.lifecycle import Lifecycle, Move
+from lantoa.core.status import Chip, Tone
 from lantoa.org.models import Unit
 from lantoa.reporting.periods import Frequency, ReportingPeriod
 
 # Kinds of unit that owe the ward a report by default (O3.4: TTDVTH; O4.5: schools).
 DEFAULT_REPORTER_KINDS = [Unit.Kind.SCHOOL, Unit.Kind.SERVICE_CENTRE]
+# A ward report its leader signed and sent is "issued" rather than "submitted" (issue 14).
+ISSUED_LABEL = _("Đã ban hành, chờ tiếp nhận")
 
 
 class ReportingRule(models.Model):
@@ -109,20 +113,38 @@ class Report(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Đang soạn")
+        AWAITING_SIGNATURE = "awaiting_signature", _("Chờ ký")
         SUBMITTED = "submitted", _("Đã gửi, chờ tiếp nhận")
         RETURNED = "returned", _("Bị trả lại")
         ACCEPTED = "accepted", _("Đã tiếp nhận")
 
-    # A unit submits (the ward's leader issues) a draft or a returned report; its recipient
-    # accepts or returns what was submitted (issue 11, item 3).
+    # A unit submits a draft or a returned report. The ward's report goes to its leader first
+    # (trình ký), who issues it or sends it back to be mended; until then its drafter may take
+    # it back (issue 14, item 7). The recipient accepts or returns what was sent (issue 11,
+    # item 3).
     LIFECYCLE = Lifecycle(
         Move(
             "submit", {Status.DRAFT, Status.RETURNED}, Status.SUBMITTED, "report.submitted",
             refusal=_("Báo cáo này đã gửi; chỉ gửi lại được khi bị trả lại."),
         ),
         Move(
-            "issue", {Status.DRAFT, Status.RETURNED}, Status.SUBMITTED, "report.issued",
-            refusal=_("Báo cáo này đã ban hành; chỉ ban hành lại được khi bị trả lại."),
+            "request_signature", {Status.DRAFT, Status.RETURNED}, Status.AWAITING_SIGNATURE,
+            "report.signature_requested",
+            refusal=_("Báo cáo này đã trình ký hoặc đã ban hành; tải lại trang để xem trạng thái."),
+        ),
+        Move(
+            "withdraw", {Status.AWAITING_SIGNATURE}, Status.DRAFT, "report.withdrawn",
+            refusal=_("Báo cáo này không còn chờ ký; tải lại trang để xem trạng thái."),
+        ),
+        Move(
+            "send_back", {Status.AWAITING_SIGNATURE}, Status.DRAFT, "report.sent_back",
+            refusal=_("Báo cáo này không còn chờ ký; tải lại trang để xem trạng thái."),
+        ),
+        Move(
+            "issue", {Status.AWAITING_SIGNATURE}, Status.SUBMITTED, "report.issued",
+            refusal=_(
+                "Chỉ ban hành được báo cáo đang chờ ký; tải lại trang để xem trạng thái."
+            ),
         ),
         Move(
             "accept", {Status.SUBMITTED}, Status.ACCEPTED, "report.accepted",
@@ -156,7 +178,8 @@ class Report(models.Model):
         on_delete=models.SET_NULL,
         related_name="reports",
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    sent_back_reason = models.TextField(_("lý do trả lại để sửa"), blank=True)
 
     # the narrative the unit writes (issue 5, item 2); the numbers come from the record
     direction = models.TextField(_("công tác lãnh đạo, chỉ đạo, tổ chức triển khai"), blank=True)
@@ -210,7 +233,9 @@ class Report(models.Model):
             ),
             models.CheckConstraint(condition=Q(start__lte=models.F("end")), name="report_dates"),
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "submitted", "returned", "accepted"]),
+                condition=Q(
+                    status__in=["draft", "awaiting_signature", "submitted", "returned", "accepted"]
+                ),
                 name="report_valid_status",
             ),
         ]
@@ -248,8 +273,47 @@ class Report(models.Model):
 
     @property
     def editable(self) -> bool:
-        """The author may still change it: it is in a status a submission starts from."""
+        """The author may still change it: it is in a status a submission starts from (not
+        while it awaits signature: the leader signs what was put before them)."""
         return self.LIFECYCLE.allows(self.status, "submit")
+
+    @property
+    def live(self) -> bool:
+        """Its numbers are still read from the record: they freeze when it is sent, so a
+        report awaiting signature shows what issuing it would freeze."""
+        return self.editable or self.LIFECYCLE.allows(self.status, "issue")
+
+    @property
+    def status_label(self) -> str:
+        """The status as pages name it: a report its leader approved reads «Đã ban hành»
+        (only the ward's report is approved; `approved_at` spares a query for its unit)."""
+        if self.status == self.Status.SUBMITTED and self.approved_at is not None:
+            return str(ISSUED_LABEL)
+        return str(self.get_status_display())
+
+    @property
+    def status_chip(self) -> Chip:
+        """The status in the one status component (core.status): with someone else (to sign,
+        to accept) is waiting, a returned report red, only an accepted one green."""
+        return Chip(self.status_label, STATUS_TONES[self.Status(self.status)])
+
+    @classmethod
+    def narrative_headings(cls) -> list[tuple[str, str]]:
+        """(field, heading) of each section the author writes, capitalised as a heading
+        («Đánh giá kết quả»): the one place pages take them from (issue 14, item 7)."""
+        return [
+            (name, capfirst(str(getattr(cls._meta.get_field(name), "verbose_name", name))))
+            for name in cls.NARRATIVE_FIELDS
+        ]
+
+
+STATUS_TONES = {
+    Report.Status.DRAFT: Tone.DRAFT,
+    Report.Status.AWAITING_SIGNATURE: Tone.WAITING,
+    Report.Status.SUBMITTED: Tone.WAITING,
+    Report.Status.RETURNED: Tone.RETURNED,
+    Report.Status.ACCEPTED: Tone.DONE,
+}
 
 
 class ReportVersion(models.Model):

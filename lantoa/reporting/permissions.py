@@ -4,7 +4,8 @@ Reading goes through the scoping mechanism (selectors); these rules say which re
 asked of the same mechanism (`Scope.holds`, `Scope.reaches`):
 - a unit's own officers write its report (the coordinator writes the ward's, not a school's);
 - the recipient decides: the ward's coordinator for its units, the Sở GD&ĐT officer for wards;
-- a leader of the ward approves and issues the ward's report.
+- a leader of the ward signs the ward's report: its coordinator puts it before them (trình ký),
+  and they issue it or send it back to be mended (issue 14, item 7).
 `None` is the system (the demo loader, commands), as in `core.scoping.require_write`.
 """
 
@@ -47,8 +48,23 @@ def is_recipient(user: User, report: Report) -> bool:
     return user.scope.holds(report.recipient.path, role)
 
 
-def can_issue(user: User | None, report: Report) -> bool:
-    """The ward's report is approved and issued by one of its leaders (O1.4, N5.2)."""
-    if not (report.is_ward_report and report.editable):
+def is_signer(user: User | None, report: Report) -> bool:
+    """The ward's report is signed by one of its leaders (O1.4, N5.2)."""
+    if not report.is_ward_report:
         return False
     return user is None or user.scope.holds(report.unit.path, Role.LEADER)
+
+
+def can_issue(user: User | None, report: Report) -> bool:
+    """The leader issues, or sends back, a report put before them for signature."""
+    return Report.LIFECYCLE.allows(report.status, "issue") and is_signer(user, report)
+
+
+def can_request_signature(user: User | None, report: Report) -> bool:
+    """The ward's drafter puts the finished draft before the leader (trình ký)."""
+    return report.is_ward_report and can_write(user, report)
+
+
+def can_withdraw(user: User | None, report: Report) -> bool:
+    """The drafter takes back a report the leader has not signed yet, to mend it."""
+    return Report.LIFECYCLE.allows(report.status, "withdraw") and is_author(user, report)

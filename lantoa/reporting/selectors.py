@@ -18,6 +18,7 @@ from lantoa.accounts.selectors import users_with_role
 from lantoa.core.dates import local_today
 from lantoa.core.numbers import format_percent
 from lantoa.core.scoping import ScopedUser, get_in_scope, scope_filter
+from lantoa.core.status import Chip, Tone
 from lantoa.org.models import Unit
 from lantoa.org.selectors import department_of, ward_root_of
 from lantoa.plans.models import Plan
@@ -31,11 +32,11 @@ REPORT_PATHS = ("unit__path", "recipient__path")
 
 def _readable(user: ScopedUser) -> QuerySet[Report]:
     """A province officer reads the wards' records but not their unfinished reports: a report
-    reaches the Sở when it is sent."""
+    reaches the Sở when it is first sent (issued), not while it is drafted or awaits signature."""
     reports = Report.objects.all()
     roles = getattr(user, "roles", [])
     if roles and all(a.role == Role.PROVINCE_VIEWER for a in roles):
-        reports = reports.exclude(status=Report.Status.DRAFT)
+        reports = reports.exclude(first_submitted_at__isnull=True)
     return reports
 
 
@@ -98,13 +99,21 @@ class Timeliness(models.TextChoices):
     OPEN = "open", _("Đang trong kỳ")
 
 
-BADGES = {
-    Timeliness.ON_TIME: "text-bg-success",
-    Timeliness.LATE: "text-bg-warning",
-    Timeliness.MISSING: "text-bg-danger",
-    Timeliness.NOT_DUE: "text-bg-light border",
-    Timeliness.OPEN: "text-bg-light border",
+TIMELINESS_TONES = {
+    Timeliness.ON_TIME: Tone.DONE,
+    Timeliness.LATE: Tone.DONE_LATE,
+    Timeliness.MISSING: Tone.OVERDUE,
+    Timeliness.NOT_DUE: Tone.NEUTRAL,
+    Timeliness.OPEN: Tone.OPEN,
 }
+
+
+def timeliness_tone(state: str, report_status: str) -> Tone:
+    """A report sent back to be corrected is red whenever it was first sent (issue 14: a
+    returned report showed green «Đúng hạn · bị trả lại»)."""
+    if report_status == Report.Status.RETURNED:
+        return Tone.RETURNED
+    return TIMELINESS_TONES[Timeliness(state)]
 
 
 def timeliness(
@@ -123,9 +132,20 @@ def timeliness(
 
 
 STATUS_NOTES: dict[str, Any] = {
+    Report.Status.AWAITING_SIGNATURE: _("chờ ký"),
     Report.Status.RETURNED: _("bị trả lại"),
     Report.Status.SUBMITTED: _("chờ tiếp nhận"),
 }
+
+
+def timeliness_label(state: str, days_late: int, report_status: str) -> str:
+    """“Muộn 3 ngày”, “Chưa gửi, quá hạn 70 ngày”, “Đúng hạn · bị trả lại”."""
+    text = str(Timeliness(state).label)
+    if days_late:
+        text = _("%(state)s %(n)s ngày") % {"state": text, "n": days_late}
+    if report_status in STATUS_NOTES:
+        text = f"{text} · {STATUS_NOTES[report_status]}"
+    return text
 
 
 @dataclass
@@ -139,19 +159,13 @@ class GridCell:
 
     @property
     def label(self) -> str:
-        """“Muộn 3 ngày”, “Chưa gửi, quá hạn 70 ngày”, “Đúng hạn · bị trả lại”."""
-        if not self.owed:
-            return "—"
-        text = str(Timeliness(self.state).label)
-        if self.days_late:
-            text = _("%(state)s %(n)s ngày") % {"state": text, "n": self.days_late}
-        if self.report_status in STATUS_NOTES:
-            text = f"{text} · {STATUS_NOTES[self.report_status]}"
-        return text
+        return (
+            timeliness_label(self.state, self.days_late, self.report_status) if self.owed else "—"
+        )
 
     @property
-    def badge(self) -> str:
-        return BADGES[Timeliness(self.state)]
+    def status_chip(self) -> Chip:
+        return Chip(self.label, timeliness_tone(self.state, self.report_status))
 
 
 @dataclass
@@ -254,12 +268,11 @@ class Owed:
     days_late: int
 
     @property
-    def badge(self) -> str:
-        return BADGES[Timeliness(self.state)]
-
-    @property
-    def state_label(self) -> str:
-        return str(Timeliness(self.state).label)
+    def status_chip(self) -> Chip:
+        """Where the report stands against its deadline, in the one status component."""
+        status = self.report.status if self.report else ""
+        label = timeliness_label(self.state, self.days_late, status)
+        return Chip(label, timeliness_tone(self.state, status))
 
 
 def owed_by(units: list[Unit], today: dt.date | None = None, back: int = 4) -> list[Owed]:
@@ -349,12 +362,18 @@ def waiting_for(user: ScopedUser) -> QuerySet[Report]:
     )
 
 
-def to_issue_for(user: User) -> list[Report]:
-    """The ward reports waiting for this leader to approve and issue them."""
-    drafts = report_list_for(user).filter(
-        unit__kind=Unit.Kind.PEOPLE_COMMITTEE, status__in=Report.LIFECYCLE["issue"].sources
+def awaiting_signature_for(user: ScopedUser) -> QuerySet[Report]:
+    """«Chờ ký»: the ward reports put before this user for signature — of the wards they lead
+    (`permissions.is_signer`), read through their scope — the longest waiting first (issue 14,
+    item 7). One query; the home page counts them, /reports/?status=awaiting_signature lists
+    them."""
+    reports = report_list_for(user).filter(
+        unit__kind=Unit.Kind.PEOPLE_COMMITTEE,
+        status__in=Report.LIFECYCLE["issue"].sources,
     )
-    return [r for r in drafts if permissions.can_issue(user, r)]
+    if not user.scope.is_superuser:
+        reports = reports.filter(unit__path__in=user.scope.home_paths(Role.LEADER))
+    return reports.order_by("updated_at", "pk")
 
 
 def reporters_of(rule: ReportingRule, start: dt.date, end: dt.date) -> list[Unit]:
@@ -389,6 +408,13 @@ def deciders_of(report: Report) -> list[User]:
     return list(users_with_role([Role.PROVINCE_VIEWER], unit=report.recipient))
 
 
+def signers_of(report: Report) -> list[User]:
+    """Who is told a report awaits signature: the leaders of its ward (permissions.is_signer)."""
+    if not report.is_ward_report:
+        return []
+    return list(users_with_role([Role.LEADER], unit=report.unit))
+
+
 def authors_of(report: Report) -> list[User]:
     """Who is told of a decision: those who write the report (permissions.is_author)."""
     roles = [Role.COORDINATOR] if report.is_ward_report else [Role.UNIT_OFFICER, Role.EDITOR]
@@ -409,9 +435,10 @@ def next_number(ward: Unit, year: int) -> str:
 
 
 def latest_snapshot(report: Report) -> dict[str, Any]:
-    """A sent or accepted report prints its last frozen version; a draft, or a returned report
-    being mended, prints the record as it is now (what the next submission will freeze)."""
-    if not report.editable:
+    """A sent or accepted report prints its last frozen version; a draft, a returned report
+    being mended or one awaiting signature prints the record as it is now (what the next
+    submission or issue will freeze)."""
+    if not report.live:
         version = report.versions.order_by("-number").first()
         if version is not None:
             return version.snapshot

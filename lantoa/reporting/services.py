@@ -1,6 +1,6 @@
 """Every write to reports: regimes, drafts, submission with its frozen version, return and
-acceptance, the ward report's approval and issue (issue 5; N5.2, O1.4). Each checks who may act
-(`permissions`) and audits."""
+acceptance, the ward report's signature — trình ký, sent back or taken back, issued (issue 5;
+issue 14, item 7; N5.2, O1.4). Each checks who may act (`permissions`) and audits."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lantoa.accounts.services import notify
 from lantoa.core.audit import audit_record
@@ -32,12 +34,19 @@ from lantoa.reporting.models import (
     ReportVersion,
 )
 from lantoa.reporting.periods import Frequency, ReportingPeriod
-from lantoa.reporting.selectors import authors_of, deciders_of, default_plan, reporters_of
+from lantoa.reporting.selectors import (
+    authors_of,
+    deciders_of,
+    default_plan,
+    reporters_of,
+    signers_of,
+)
 
 NUMBER_RE = re.compile(r"^\d{1,4}/BC-[A-ZĐ0-9&-]+$")
 # Days after the cut-off (the 14th) by default: units to the ward by the 17th, the ward to the
 # Sở by the 20th; ND 09/2019 asks at least one working day between cut-off and deadline.
 UNIT_DUE_DAYS, WARD_DUE_DAYS = 3, 6
+SEND_BACK_NEEDS_REASON = gettext_lazy("Ghi lý do trả lại để người soạn biết cần sửa gì.")
 
 
 def rules_ensure(ward: Unit, recipient: Unit | None = None) -> list[ReportingRule]:
@@ -157,7 +166,9 @@ def report_update(
     *, actor: Any, report: Report, version: int | None = None, **fields: Any
 ) -> Report:
     """The author's words, the signer and the plan reported on, while the report is editable.
-    `version`: the one the form was opened on (core.concurrency)."""
+    `version`: the one the form was opened on (core.concurrency). Only the fields named are
+    saved, so a stale copy never puts back an old status."""
+    report.status = Report.objects.values_list("status", flat=True).get(pk=report.pk)
     if not permissions.can_write(actor, report):
         raise PermissionDenied
     version_claim(report, version, str(_("báo cáo này")))
@@ -174,7 +185,7 @@ def report_update(
         if getattr(report, name) != value:
             changed[name] = [str(getattr(report, name) or "")[:200], str(value or "")[:200]]
             setattr(report, name, value)
-    report.save()
+    report.save(update_fields=[*changed, "updated_at"])
     if changed:
         audit_record(
             actor=actor, action="report.updated", obj=report, unit_path=report.unit.path,
@@ -327,19 +338,64 @@ def report_decide(
 
 
 @transaction.atomic
-def report_issue(
-    *,
-    actor: Any,
-    report: Report,
-    number: str,
-    issued_on: dt.date,
-    now: dt.datetime | None = None,
-) -> ReportVersion:
-    """A leader approves the ward's report, gives it its number and date, and it goes to the
-    Sở: the numbers freeze into a version as a unit's submission does (N5.2)."""
+def report_request_signature(
+    *, actor: Any, report: Report, now: dt.datetime | None = None
+) -> Report:
+    """The drafter puts the ward's finished report before its leaders (trình ký): it is no
+    longer edited, and the leaders are told (issue 14, item 7)."""
     report = Report.objects.select_related("unit", "recipient").get(pk=report.pk)
-    if not permissions.can_issue(actor, report):
+    if not (report.is_ward_report and permissions.is_author(actor, report)):
         raise PermissionDenied
+    _check_period_over(report, timezone.localdate(now or timezone.now()))
+    transition(
+        actor=actor, obj=report, move="request_signature", unit_path=report.unit.path,
+        values={"sent_back_reason": ""},
+    )  # fmt: skip
+    text = _("Báo cáo %(period)s của %(unit)s đã trình ký, chờ đồng chí xem và ban hành.") % {
+        "period": report.period_label,
+        "unit": report.unit.name,
+    }
+    for user in signers_of(report):
+        notify(user=user, text=text, url=reverse("reporting:issue", args=[report.pk]))
+    return report
+
+
+@transaction.atomic
+def report_withdraw(*, actor: Any, report: Report) -> Report:
+    """The drafter takes back a report the leader has not signed, to mend it (issue 14)."""
+    report = Report.objects.select_related("unit", "recipient").get(pk=report.pk)
+    if not (report.is_ward_report and permissions.is_author(actor, report)):
+        raise PermissionDenied
+    transition(actor=actor, obj=report, move="withdraw", unit_path=report.unit.path)
+    return report
+
+
+@transaction.atomic
+def report_send_back(*, actor: Any, report: Report, reason: str) -> Report:
+    """The leader returns the report put before them to its drafter, saying what to mend
+    (trả lại để sửa); it is a draft again (issue 14, item 7)."""
+    report = Report.objects.select_related("unit", "recipient").get(pk=report.pk)
+    if not permissions.is_signer(actor, report):
+        raise PermissionDenied
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": SEND_BACK_NEEDS_REASON})
+    transition(
+        actor=actor, obj=report, move="send_back", unit_path=report.unit.path,
+        values={"sent_back_reason": reason}, changes={"reason": [None, reason]},
+    )  # fmt: skip
+    text = _("Lãnh đạo trả lại báo cáo %(period)s để sửa: %(reason)s") % {
+        "period": report.period_label,
+        "reason": reason,
+    }
+    for user in authors_of(report):
+        notify(user=user, text=text, url=report.get_absolute_url())
+    return report
+
+
+def issue_number_check(*, report: Report, number: str, issued_on: dt.date) -> str:
+    """The number as it will print, or ValidationError: written like 05/BC-UBND and not used
+    by another report of the unit in the year. The issue page asks it before confirming."""
     number = number.strip()
     if not NUMBER_RE.match(number):
         raise ValidationError(
@@ -355,6 +411,24 @@ def report_issue(
             {"number": _("Số %(number)s đã dùng cho một báo cáo khác trong năm %(year)s.")
              % {"number": number, "year": issued_on.year}}
         )  # fmt: skip
+    return number
+
+
+@transaction.atomic
+def report_issue(
+    *,
+    actor: Any,
+    report: Report,
+    number: str,
+    issued_on: dt.date,
+    now: dt.datetime | None = None,
+) -> ReportVersion:
+    """A leader signs the report put before them: it gets its number and date and goes to the
+    Sở, the numbers freezing into a version as a unit's submission does (N5.2)."""
+    report = Report.objects.select_related("unit", "recipient").get(pk=report.pk)
+    if not permissions.is_signer(actor, report):
+        raise PermissionDenied
+    number = issue_number_check(report=report, number=number, issued_on=issued_on)
     now = now or timezone.now()
     _check_period_over(report, timezone.localdate(now))
     return _send(

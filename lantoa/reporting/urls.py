@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lantoa.reporting import views
+from lantoa.reporting import signing_views, views
 
 app_name = "reporting"
 urlpatterns = [
@@ -19,7 +19,14 @@ urlpatterns = [
     path("<int:pk>/submit/", views.report_submit, name="submit"),
     path("<int:pk>/gather/", views.report_gather, name="gather"),
     path("<int:pk>/decide/", views.report_decide, name="decide"),
-    path("<int:pk>/issue/", views.report_issue, name="issue"),
+    path(
+        "<int:pk>/request-signature/",
+        signing_views.report_request_signature,
+        name="request_signature",
+    ),
+    path("<int:pk>/withdraw/", signing_views.report_withdraw, name="withdraw"),
+    path("<int:pk>/send-back/", signing_views.report_send_back, name="send_back"),
+    path("<int:pk>/issue/", signing_views.report_issue, name="issue"),
     path("<int:pk>/versions/<int:number>/", views.version_detail, name="version"),
     path("<int:pk>/download.<str:fmt>", views.report_download, name="download"),
 ]

@@ -1,6 +1,6 @@
 """Report pages: what a unit owes, the report with its numbers and narrative, submission,
-return and acceptance, the ward's issue, downloads, completeness (issue 5). Thin: selector,
-form, service."""
+return and acceptance, downloads, completeness (issue 5); the ward report's signature has its
+own pages (`signing_views`). Thin: selector, form, service."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lantoa.accounts.http import AuthedRequest
@@ -26,12 +27,11 @@ from lantoa.dispatch.services import subject_opened
 from lantoa.org.models import Unit
 from lantoa.org.selectors import unit_get_for, ward_root_of
 from lantoa.plans.models import TaskOccurrence
-from lantoa.reporting import content, documents, permissions, selectors, services
+from lantoa.reporting import content, documents, permissions, selectors, services, signing_views
 from lantoa.reporting import evaluation as evaluation_module
 from lantoa.reporting.forms import (
     CriterionForm,
     DecisionForm,
-    IssueForm,
     NarrativeForm,
     ReviewForm,
     RuleForm,
@@ -41,9 +41,9 @@ from lantoa.reporting.forms import (
 from lantoa.reporting.models import Report, ReportingRule
 from lantoa.reporting.periods import Frequency, ReportingPeriod
 
-
-def _verbose_name(field_name: str) -> str:
-    return str(getattr(Report._meta.get_field(field_name), "verbose_name", field_name))
+WAITS_FOR_SIGNATURE = gettext_lazy(
+    "Báo cáo đang chờ lãnh đạo ký nên không sửa được; muốn sửa, bấm «Rút lại để sửa» trước."
+)
 
 
 def _presented(report: Report, snapshot: dict[str, Any]) -> dict[str, Any]:
@@ -58,8 +58,8 @@ def _presented(report: Report, snapshot: dict[str, Any]) -> dict[str, Any]:
             for k, n in snapshot["tasks"].items()
         ],
         "narrative": [
-            (name, _verbose_name(name), snapshot["narrative"].get(name, ""))
-            for name in Report.NARRATIVE_FIELDS
+            (name, heading, snapshot["narrative"].get(name, ""))
+            for name, heading in Report.narrative_headings()
         ],
     }
 
@@ -70,6 +70,9 @@ def _year(request: AuthedRequest) -> int:
 
 
 def report_index(request: AuthedRequest) -> HttpResponse:
+    """All the user's report work; ?status=awaiting_signature: the leader's «Chờ ký» only."""
+    if request.GET.get("status") == Report.Status.AWAITING_SIGNATURE:
+        return signing_views.awaiting_signature(request)
     return render(request, "reporting/report_index.html", _index_context(request))
 
 
@@ -85,8 +88,8 @@ def _index_context(request: AuthedRequest, **forms_: Any) -> dict[str, Any]:
         else None,
         "owed": selectors.owed_by(units),
         "waiting": list(selectors.waiting_for(user).select_related("unit").order_by("updated_at")),
-        "to_issue": selectors.to_issue_for(user),
-        "recent": reports.exclude(status=Report.Status.DRAFT).order_by("-updated_at")[:30],
+        "to_sign": list(selectors.awaiting_signature_for(user)),
+        "recent": reports.filter(first_submitted_at__isnull=False).order_by("-updated_at")[:30],
         "is_coordinator": user.has_role(Role.COORDINATOR, Role.LEADER),
         "is_province": user.has_role(Role.PROVINCE_VIEWER),
     }
@@ -124,7 +127,7 @@ def report_open(request: AuthedRequest) -> HttpResponse:
 
 def report_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     report = selectors.report_get_for(request.user, pk)
-    if report.status != Report.Status.DRAFT and permissions.is_recipient(request.user, report):
+    if report.first_submitted_at is not None and permissions.is_recipient(request.user, report):
         subject_opened(subject=report, unit=report.recipient, user=request.user)
     return render(request, "reporting/report_detail.html", _detail_context(request, report))
 
@@ -132,28 +135,21 @@ def report_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 def _detail_context(request: AuthedRequest, report: Report, **forms_: Any) -> dict[str, Any]:
     user = request.user
     can_write = permissions.can_write(user, report)
-    can_issue = permissions.can_issue(user, report)
     context = {
         "report": report,
         **_presented(report, selectors.latest_snapshot(report)),
-        "live": report.editable,
+        "live": report.live,
         "versions": list(report.versions.select_related("submitted_by", "decided_by")),
         "dispatches": dispatches_of(report),
         "can_write": can_write,
         "can_submit": can_write and not report.is_ward_report,
+        "can_request_signature": permissions.can_request_signature(user, report),
+        "can_withdraw": permissions.can_withdraw(user, report),
         "can_decide": permissions.can_decide(user, report),
-        "can_issue": can_issue,
+        "can_issue": permissions.can_issue(user, report),
         "narrative_form": NarrativeForm(instance=report) if can_write else None,
         "signer_form": SignerForm(instance=report) if can_write and report.is_ward_report else None,
         "decision_form": DecisionForm(),
-        "issue_form": IssueForm(
-            initial={
-                "number": selectors.next_number(report.unit, local_today().year),
-                "issued_on": local_today(),
-            }
-        )
-        if can_issue
-        else None,
         "period_over": local_today() >= report.end,
     }
     context.update(forms_)
@@ -175,10 +171,14 @@ def version_detail(request: AuthedRequest, pk: int, number: int) -> HttpResponse
 
 @require_POST
 def report_save(request: AuthedRequest, pk: int) -> HttpResponse:
-    """Save the draft (and send it, with the «Gửi» button). A form that fails comes back with
-    what was typed and the errors, never a redirect that loses it (issue 10, item 4)."""
+    """Save the draft (and send it, with «Gửi»; put it before the leader, with «Trình ký»). A
+    form that fails comes back with what was typed and the errors, never a redirect that loses
+    it (issue 10, item 4)."""
     report = selectors.report_get_for(request.user, pk)
     if not permissions.can_write(request.user, report):
+        if permissions.can_withdraw(request.user, report):  # put before the leader meanwhile
+            messages.error(request, str(WAITS_FOR_SIGNATURE))
+            return redirect(report)
         raise PermissionDenied
     form = NarrativeForm(request.POST, instance=selectors.report_get_for(request.user, pk))
     signer = (
@@ -199,6 +199,8 @@ def report_save(request: AuthedRequest, pk: int) -> HttpResponse:
         else:
             if "submit" in request.POST:
                 return report_submit(request, pk)
+            if "request_signature" in request.POST:
+                return signing_views.report_request_signature(request, pk)
             messages.success(request, _("Đã lưu bản nháp."))
             return redirect(report)
     context = _detail_context(request, report, narrative_form=form, signer_form=signer)
@@ -249,28 +251,6 @@ def report_decide(request: AuthedRequest, pk: int) -> HttpResponse:
             request, _("Đã tiếp nhận báo cáo.") if accept else _("Đã trả lại báo cáo.")
         )
     return redirect(report)
-
-
-@require_POST
-def report_issue(request: AuthedRequest, pk: int) -> HttpResponse:
-    """A leader's approval with number and date; a refusal comes back with what was typed."""
-    report = selectors.report_get_for(request.user, pk)
-    form = IssueForm(request.POST)
-    if form.is_valid():
-        try:
-            services.report_issue(actor=request.user, report=report, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(
-                request,
-                _("Đã duyệt, ban hành báo cáo số %(number)s và gửi %(to)s.")
-                % {"number": form.cleaned_data["number"], "to": report.recipient.name},
-            )
-            return redirect(report)
-    report.refresh_from_db()
-    context = _detail_context(request, report, issue_form=form)
-    return render(request, "reporting/report_detail.html", context, status=400)
 
 
 def report_download(request: AuthedRequest, pk: int, fmt: str) -> HttpResponse:

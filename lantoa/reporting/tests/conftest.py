@@ -13,7 +13,7 @@ from lantoa.org.selectors import ward_root_of
 from lantoa.plans.models import Plan
 from lantoa.reporting.models import ReportingRule
 from lantoa.reporting.periods import ReportingPeriod
-from lantoa.reporting.services import rules_ensure
+from lantoa.reporting.services import report_issue, report_request_signature, rules_ensure
 
 Q3 = ReportingPeriod.parse("2026-Q3")  # data 15/06/2026 – 14/09/2026, units due 17/09, ward 20/09
 
@@ -60,3 +60,10 @@ def brief(organiser, on: dt.date, people) -> Activity:  # type: ignore[no-untype
     activity = record(organiser, "briefing", on, plan=plan)
     attendance_add(actor=None, activity=activity, people=people)
     return activity
+
+
+def request_and_issue(*, actor, report, number: str, issued_on: dt.date, now=None, drafter=None):  # type: ignore[no-untyped-def]
+    """The ward's report put before its leader (trình ký) by `drafter`, then issued by `actor`
+    (issue 14, item 7)."""
+    report_request_signature(actor=drafter, report=report, now=now)
+    return report_issue(actor=actor, report=report, number=number, issued_on=issued_on, now=now)

@@ -1,6 +1,8 @@
 """End to end in Debian's Chromium: a school submits its quarterly report, the coordinator returns
 it with a comment, the school resubmits, the coordinator accepts; the ward's report then carries
-the school's numbers; the leader approves it and downloads the DOCX (issue 5, "Done when" 3)."""
+the school's numbers; the coordinator puts it before the leader (trình ký), who reads the preview
+on a phone, confirms the number and date, issues it and downloads the DOCX (issue 5, "Done when"
+3; issue 14, item 7)."""
 
 import datetime as dt
 import io
@@ -55,13 +57,10 @@ def test_a_quarterly_report_goes_up_comes_back_goes_up_again_and_reaches_the_s�
     unit_rows = ward.get_by_test_id("unit-reports").inner_text()
     assert world.school_a.name in unit_rows and "1290" in unit_rows
     assert "Thiếu tài liệu cho phụ huynh." in ward.get_by_label("Khó khăn, vướng mắc").input_value()
-    ward_report_url = ward.url
+    ward.get_by_test_id("request-signature").click()
+    ward.get_by_text("Đã trình ký").wait_for()
 
-    boss = sign_in(browser, live_server, "leader", DESKTOP)
-    boss.goto(ward_report_url)
-    boss.get_by_label("Số văn bản").fill("07/BC-UBND")
-    boss.get_by_test_id("issue").click()
-    boss.get_by_text("Đã duyệt, ban hành báo cáo số 07/BC-UBND").wait_for()
+    boss = leader_signs(browser, live_server, "07/BC-UBND")
     with boss.expect_download() as download:
         boss.get_by_test_id("download-docx").click()
     document = Document(io.BytesIO(download.value.path().read_bytes()))
@@ -73,3 +72,20 @@ def test_a_quarterly_report_goes_up_comes_back_goes_up_again_and_reaches_the_s�
     assert world.school_a.name in text and "1.290" in text
     for page in (school, ward, boss):
         page.close()
+
+
+def leader_signs(browser, live_server, number: str):  # type: ignore[no-untyped-def]
+    """On a phone: «Chờ ký», the preview, the number, the confirmation naming it, «Ban hành»;
+    no page wider than the screen."""
+    boss = sign_in(browser, live_server, "leader", PHONE)
+    boss.goto(f"{live_server.url}/reports/?status=awaiting_signature")
+    boss.get_by_test_id("to-sign").get_by_role("link").first.click()
+    assert "1.290" in boss.get_by_test_id("document-preview").inner_text()
+    assert boss.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    boss.get_by_label("Số văn bản").fill(number)
+    boss.get_by_test_id("issue-continue").click()
+    boss.get_by_role("heading", name=f"Ban hành báo cáo số {number} ngày").wait_for()
+    assert boss.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    boss.get_by_test_id("issue-confirm").first.click()
+    boss.get_by_text(f"Đã ban hành báo cáo số {number}").wait_for()
+    return boss

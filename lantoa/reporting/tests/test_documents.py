@@ -18,8 +18,8 @@ from lantoa.core import pdf
 from lantoa.core.pdf import soffice
 from lantoa.plans.models import Plan
 from lantoa.reporting import documents, selectors
-from lantoa.reporting.services import report_decide, report_issue, report_open, report_submit
-from lantoa.reporting.tests.conftest import Q3, brief, record
+from lantoa.reporting.services import report_decide, report_open, report_submit
+from lantoa.reporting.tests.conftest import Q3, brief, record, request_and_issue
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def issued(world, regime, ward_plan, coordinator, leader):
     report_submit(actor=None, report=school, now=at_hcm(2026, 9, 16, 9))
     report_decide(actor=coordinator, report=school, accept=True)
     ward = report_open(actor=coordinator, unit=world.ward, rule=regime.ward, key=Q3)
-    report_issue(
+    request_and_issue(
         actor=leader,
         report=ward,
         number="05/BC-UBND",

@@ -182,7 +182,8 @@ def _ward_with_target(ward, leader_user, department):  # type: ignore[no-untyped
     from lantoa.indicators.models import Indicator
     from lantoa.indicators.params import clean_params
     from lantoa.plans.models import Phase, Plan, Target
-    from lantoa.reporting.services import report_issue, rules_ensure
+    from lantoa.reporting.services import rules_ensure
+    from lantoa.reporting.tests.conftest import request_and_issue
 
     plan = Plan.objects.create(
         issuer=ward, number="1/KH-UBND", date=dt.date(2026, 3, 1), title="Kế hoạch",
@@ -201,7 +202,7 @@ def _ward_with_target(ward, leader_user, department):  # type: ignore[no-untyped
         if r.level == "ward" and r.frequency == "quarterly"
     )
     report = report_open(actor=None, unit=ward, rule=rule, key=Q3)
-    report_issue(
+    request_and_issue(
         actor=leader_user, report=report, number="03/BC-UBND", issued_on=dt.date(2026, 9, 18),
         now=at_hcm(2026, 9, 18, 9),
     )  # fmt: skip
@@ -232,11 +233,15 @@ def test_the_sở_sees_the_targets_of_its_wards_summed_from_their_reports(
 def test_the_leader_finds_the_ward_report_waiting_for_approval(
     world, regime, coordinator, leader, login
 ):
+    from lantoa.reporting.services import report_request_signature
+
     report = report_open(actor=coordinator, unit=world.ward, rule=regime.ward, key=Q3)
+    assert login(leader).get("/reports/").context["to_sign"] == []  # a draft, not yet signed
+    report_request_signature(actor=coordinator, report=report, now=at_hcm(2026, 9, 16))
     page = login(leader).get("/reports/")
-    assert [r.pk for r in page.context["to_issue"]] == [report.pk]
+    assert [r.pk for r in page.context["to_sign"]] == [report.pk]
     assert page.context["owed"] == []  # the leader writes no report
-    assert login(coordinator).get("/reports/").context["to_issue"] == []
+    assert login(coordinator).get("/reports/").context["to_sign"] == []
 
 
 def test_the_home_page_tells_the_coordinator_what_waits_for_acceptance(
@@ -254,12 +259,12 @@ def test_the_home_page_tells_the_coordinator_what_waits_for_acceptance(
 def test_the_sở_reads_a_ward_report_only_once_it_is_sent(
     world, regime, coordinator, leader, province_viewer, login
 ):
-    from lantoa.reporting.services import report_issue
+    from lantoa.reporting.tests.conftest import request_and_issue
 
     report = report_open(actor=coordinator, unit=world.ward, rule=regime.ward, key=Q3)
     so = login(province_viewer)
     assert so.get(report.get_absolute_url()).status_code == 404
-    report_issue(
+    request_and_issue(
         actor=leader, report=report, number="09/BC-UBND", issued_on=dt.date(2026, 9, 18),
         now=at_hcm(2026, 9, 18, 9),
     )  # fmt: skip
@@ -276,7 +281,8 @@ def test_two_plans_in_one_ward_keep_their_own_figures(
     target belongs to."""
     from lantoa.plans.models import Plan
     from lantoa.reporting.selectors import province_targets
-    from lantoa.reporting.services import report_issue, review_open
+    from lantoa.reporting.services import review_open
+    from lantoa.reporting.tests.conftest import request_and_issue
 
     first = _ward_with_target(world.ward, leader, world.department)
     plan_a = first.plan
@@ -323,7 +329,7 @@ def test_two_plans_in_one_ward_keep_their_own_figures(
     review.refresh_from_db()
     Report.objects.filter(pk=review.pk).update(recipient=world.department)  # sent to the Sở too
     review.refresh_from_db()
-    report_issue(
+    request_and_issue(
         actor=leader, report=review, number="04/BC-UBND", issued_on=dt.date(2026, 9, 20),
         now=at_hcm(2026, 9, 20, 9),
     )  # fmt: skip

@@ -29,7 +29,7 @@ from lantoa.reporting.services import (
     report_submit,
     report_update,
 )
-from lantoa.reporting.tests.conftest import Q3, brief, record
+from lantoa.reporting.tests.conftest import Q3, brief, record, request_and_issue
 
 # --- periods ---------------------------------------------------------------------------------
 
@@ -323,7 +323,7 @@ def test_a_leader_issues_the_ward_report_with_a_number_unique_in_its_year(
     ward = report_open(actor=coordinator, unit=world.ward, rule=regime.ward, key=Q3)
     with pytest.raises(ValidationError, match="05/BC-UBND"):
         report_issue(actor=leader, report=ward, number="năm", issued_on=dt.date(2026, 9, 18))
-    report_issue(
+    request_and_issue(
         actor=leader,
         report=ward,
         number="05/BC-UBND",
