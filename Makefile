@@ -6,7 +6,7 @@ LANTOA := $(VENV)/bin/lantoa
 PORT ?= 8000
 VENDOR := lantoa/web/static/vendor
 
-.PHONY: audit import-score corpus run test install check-tools vendor migrate demo serve lint format messages bench clean
+.PHONY: audit import-score corpus run test install check-tools vendor migrate demo serve lint format messages bench screenshots clean
 
 check-tools:
 	@scripts/check-tools.sh
@@ -29,6 +29,7 @@ vendor: node_modules/.installed
 	@cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map $(VENDOR)/
 	@cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map $(VENDOR)/
 	@cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/
+	@cp node_modules/chart.js/dist/chart.umd.min.js $(VENDOR)/
 
 install: $(VENV)/.installed vendor
 
@@ -66,6 +67,10 @@ format: install
 messages: install
 	cd lantoa && ../$(LANTOA) makemessages -l en --no-obsolete --add-location file --ignore "*/tests/*" --ignore "static/*"
 	cd lantoa && ../$(LANTOA) compilemessages -l en
+
+screenshots: install
+	@scripts/system-deps.sh
+	scripts/screenshots.sh
 
 bench: install
 	scripts/bench-db.sh

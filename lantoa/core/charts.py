@@ -1,20 +1,15 @@
-"""Charts drawn once by matplotlib: SVG on the page, PNG in documents (DESIGN.md, "charts").
+"""The documents' printed charts, drawn by matplotlib as PNG (DESIGN.md, "charts").
 
-The same `BarChart` renders both ways, so the chart a leader sees on the dashboard is the one
-printed in the signed report. Text is drawn as outlines in DejaVu Sans (matplotlib ships it),
-so diacritics look the same on every machine and the SVG carries no markup from the data.
+Text is set in DejaVu Sans (matplotlib ships it), so diacritics look the same on every machine.
+The dashboard draws its chart in the browser with Chart.js instead (issue 14, item 5).
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
-import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
-
-from django.core.cache import cache
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -29,9 +24,7 @@ def _figure_class() -> type[Figure]:
     import matplotlib
 
     matplotlib.use("Agg")
-    matplotlib.rcParams.update(
-        {"font.family": "DejaVu Sans", "svg.fonttype": "path", "svg.hashsalt": "lt"}
-    )
+    matplotlib.rcParams.update({"font.family": "DejaVu Sans"})
     from matplotlib.figure import Figure
 
     return Figure
@@ -76,28 +69,7 @@ class BarChart:
             ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
         return fig
 
-    def key(self, fmt: str) -> str:
-        payload = json.dumps(
-            [self.title, self.categories, self.series, self.horizontal, fmt], ensure_ascii=False
-        )
-        return "chart:" + hashlib.sha256(payload.encode()).hexdigest()
-
-    def svg(self) -> str:
-        """The chart as inline SVG, cached by its data (the same data draws the same chart)."""
-        svg = cache.get_or_set(self.key("svg"), lambda: _inline(_render(self.figure(), "svg")))
-        return str(svg)
-
     def png(self, dpi: int = 200) -> bytes:
-        return _render(self.figure(), "png", dpi=dpi)
-
-
-def _inline(svg: bytes) -> str:
-    """Drop the XML prolog and doctype so the SVG can sit inside the page."""
-    text = svg.decode()
-    return text[text.index("<svg") :]
-
-
-def _render(fig: Figure, fmt: str, dpi: int = 100) -> bytes:
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format=fmt, dpi=dpi, metadata={"Date": None} if fmt == "svg" else None)
-    return buffer.getvalue()
+        buffer = io.BytesIO()
+        self.figure().savefig(buffer, format="png", dpi=dpi)
+        return buffer.getvalue()

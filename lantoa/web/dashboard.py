@@ -2,7 +2,9 @@
 kind and unit, and the units that recorded nothing this month (issue 4, item 4; O4.2, O5.1).
 
 Every number comes with the link to the records behind it. A school sees the same dashboard
-over its own subtree; a province viewer sees its wards side by side.
+over its own subtree; a province viewer sees its wards side by side. The month chart is drawn in
+the browser (Chart.js) from `Dashboard.chart`, which reads the very rows the month table shows
+(issue 14, item 5); the documents keep their printed matplotlib chart (`core.charts`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from django.utils.translation import gettext as _
 
 from lantoa.activities.models import Activity, ActivityKind
 from lantoa.activities.selectors import in_subtree, tally_by_unit
-from lantoa.core.charts import BarChart
 from lantoa.core.dates import format_vn_date, local_today, month_end, months_between
 from lantoa.core.scoping import ScopedUser
 from lantoa.indicators.selectors import TargetRow, readings_for
@@ -36,6 +37,25 @@ RECORDING_KINDS = [
 ]
 
 
+# One colour per kind of activity, the same on every dashboard whichever kinds appear; each has
+# at least 3:1 contrast against white (WCAG 1.4.11; tests/test_dashboard_charts.py checks it).
+SERIES_COLOURS: dict[str, str] = {
+    ActivityKind.Category.BRIEFING: "#1f5fa8",
+    ActivityKind.Category.THEMATIC_SESSION: "#0e7c86",
+    ActivityKind.Category.FLAG_CEREMONY: "#a4262c",
+    ActivityKind.Category.SEMINAR: "#c06a1e",
+    ActivityKind.Category.MEETING_INTEGRATION: "#6b4fa0",
+    ActivityKind.Category.RADIO: "#2f8a50",
+    ActivityKind.Category.PORTAL_ARTICLE: "#c0396b",
+    ActivityKind.Category.SOCIAL_POST: "#3b4cc0",
+    ActivityKind.Category.ZALO_MESSAGE: "#0b7bc1",
+    ActivityKind.Category.CORNER_PANEL: "#8c6d31",
+    ActivityKind.Category.CONTEST: "#a13fa0",
+    ActivityKind.Category.TRAINING: "#5f7a1a",
+    ActivityKind.Category.OTHER: "#6c757d",
+}
+
+
 @dataclass(frozen=True)
 class Period:
     start: dt.date
@@ -48,11 +68,45 @@ class Period:
     def months(self) -> list[tuple[int, int]]:
         return months_between(self.start, self.end)
 
+    def month_labels(self) -> list[MonthLabel]:
+        """Months as "T1"…"T12", with the year ("T12/2025") only when the period spans two
+        years: short enough never to collide on a chart's axis (issue 14, item 5)."""
+        with_year = self.start.year != self.end.year
+        return [
+            MonthLabel(
+                _("T%(month)d/%(year)d") % {"month": m, "year": y}
+                if with_year
+                else _("T%(month)d") % {"month": m},
+                _("Tháng %(month)d/%(year)d") % {"month": m, "year": y},
+            )
+            for y, m in self.months()
+        ]
+
+
+@dataclass(frozen=True)
+class MonthLabel:
+    short: str  # on the chart's axis and the table's head
+    full: str  # in the tooltip and the table head's <abbr title>
+
 
 @dataclass
 class Cell:
     count: int
     url: str
+
+
+@dataclass
+class KindRow:
+    """One category of activity: its count each month of the period and in all of it."""
+
+    category: str
+    label: str
+    cells: list[Cell]
+    total: Cell
+
+    @property
+    def colour(self) -> str:
+        return SERIES_COLOURS.get(self.category, SERIES_COLOURS[ActivityKind.Category.OTHER])
 
 
 @dataclass
@@ -62,13 +116,27 @@ class Dashboard:
     targets: list[TargetRow] = field(default_factory=list)
     buckets: list[BucketCount] = field(default_factory=list)
     buckets_at: dt.date | None = None
-    months: list[str] = field(default_factory=list)
-    by_kind: list[tuple[str, list[Cell], Cell]] = field(default_factory=list)
+    months: list[MonthLabel] = field(default_factory=list)
+    by_kind: list[KindRow] = field(default_factory=list)
     month_totals: list[Cell] = field(default_factory=list)
     total: Cell | None = None
     by_unit: list[tuple[Unit, Cell]] = field(default_factory=list)
     silent_units: list[Unit] = field(default_factory=list)
-    chart: BarChart | None = None
+
+    @property
+    def chart(self) -> dict[str, object]:
+        """What the page's chart draws, read off the rows the month table shows, so the chart,
+        its legend and the table cannot disagree (issue 14, item 5: one figure, one rule)."""
+        return {
+            "labels": [m.short for m in self.months],
+            "titles": [m.full for m in self.months],
+            "series": [
+                {"label": row.label, "colour": row.colour, "values": [c.count for c in row.cells]}
+                for row in self.by_kind
+            ],
+            "totals": [c.count for c in self.month_totals],
+            "totalLabel": _("Cộng"),
+        }
 
 
 def activity_url(
@@ -113,14 +181,12 @@ def dashboard_for(
     board.buckets = period_buckets_for(user, PeriodFilters(unit=unit, at=at))
 
     activities = _activities(unit, period)
-    board.months = [f"{m:02d}/{y}" for y, m in period.months()]
+    board.months = period.month_labels()
     board.by_kind = _by_kind(unit, period, activities)
     board.month_totals = _month_totals(unit, period, activities)
     board.total = Cell(
         sum(c.count for c in board.month_totals), activity_url(unit, period.start, period.end)
     )
-    series = tuple((label, tuple(c.count for c in cells)) for label, cells, _total in board.by_kind)
-    board.chart = BarChart(_("Hoạt động theo tháng và loại"), tuple(board.months), series)
 
     units = list(
         Unit.objects.filter(path__startswith=unit.path, kind__in=RECORDING_KINDS).order_by(
@@ -133,9 +199,7 @@ def dashboard_for(
     return board
 
 
-def _by_kind(
-    unit: Unit, period: Period, activities: QuerySet[Activity]
-) -> list[tuple[str, list[Cell], Cell]]:
+def _by_kind(unit: Unit, period: Period, activities: QuerySet[Activity]) -> list[KindRow]:
     """Per category with activities: its count each month and in the period, each linked."""
     rows = (
         activities.annotate(y=ExtractYear("date"), m=ExtractMonth("date"))
@@ -158,7 +222,7 @@ def _by_kind(
         total = Cell(
             sum(c.count for c in cells), activity_url(unit, period.start, period.end, category)
         )
-        by_kind.append((str(label), cells, total))
+        by_kind.append(KindRow(category, str(label), cells, total))
     return by_kind
 
 
