@@ -23,6 +23,7 @@ from lantoa.activities.co_organising import invited_names
 from lantoa.activities.forms import ActivityFilterForm, ActivityForm, CheckInForm, DeleteForm
 from lantoa.activities.models import Activity
 from lantoa.core.concurrency import StaleEdit, form_after_stale
+from lantoa.core.dates import local_today
 from lantoa.core.files import evidence_response
 from lantoa.core.net import client_ip
 from lantoa.core.undo import offer_undo
@@ -37,6 +38,7 @@ from lantoa.plans.models import Plan
 from lantoa.plans.selectors import plan_list_for, plan_readable
 
 PAGE_SIZE = 30
+ROSTER_SHOWN = 80  # the organiser's own people listed to tick; a larger unit searches
 
 
 def activity_list(request: HttpRequest) -> HttpResponse:
@@ -74,10 +76,15 @@ def _without_page(request: HttpRequest) -> str:
 
 @require_http_methods(["GET", "POST"])
 def activity_create(request: HttpRequest) -> HttpResponse:
+    """Record an activity; `?kind=` (the home page's quick buttons) fills the kind and a title
+    so a briefing is saved in one tap, then attendance follows (issue 14, item 1)."""
     first = unit_list_for(request.user, write=True).first()
-    form = ActivityForm(
-        request.POST or None, initial={"organiser": first}, **_form_choices(request, first)
-    )
+    choices = _form_choices(request, first)
+    initial: dict[str, Any] = {"organiser": first, "date": local_today()}
+    kind = choices["kinds"].filter(pk=_int(request.GET.get("kind"))).first()
+    if kind is not None:
+        initial |= {"kind": kind, "title": kind.name}
+    form = ActivityForm(request.POST or None, initial=initial, **choices)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -92,8 +99,14 @@ def activity_create(request: HttpRequest) -> HttpResponse:
             form.add_error(None, exc)
         else:
             _saved(request, activity, _("Đã ghi hoạt động."))
+            if activity.kind.has_attendance:
+                return redirect(f"{activity.get_absolute_url()}#attendance")
             return redirect(activity)
-    return render(request, "activities/activity_form.html", {"form": form})
+    return render(request, "activities/activity_form.html", {"form": form, "quick_kind": kind})
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
 
 
 def _saved(request: HttpRequest, activity: Activity, text: str) -> None:
@@ -192,10 +205,16 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = selectors.activity_get_for(request.user, pk)
     can_write = request.user.scope.can_write(activity.organiser)
     query = request.GET.get("q", "")
-    candidates = []
-    if can_write and activity.kind.has_attendance and query.strip():
+    candidates: list[Any] = []
+    roster: list[Any] = []
+    if can_write and activity.kind.has_attendance:
         present = activity.attendances.values("person_id")
-        candidates = list(person_list_for(request.user, query=query).exclude(pk__in=present)[:30])
+        if query.strip():
+            found = person_list_for(request.user, query=query).exclude(pk__in=present)
+            candidates = list(found[:30])
+        else:
+            own = person_list_for(request.user, unit=activity.organiser).exclude(pk__in=present)
+            roster = list(own[: ROSTER_SHOWN + 1])
     checkin = selectors.checkin_open_for(activity) if can_write else None
     checkin_url = request.build_absolute_uri(checkin.get_absolute_url()) if checkin else ""
     return render(
@@ -218,6 +237,8 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
             and any(request.user.scope.can_write(u) for u in activity.co_organisers.all()),
             "query": query,
             "candidates": candidates,
+            "roster": roster[:ROSTER_SHOWN],
+            "roster_more": len(roster) > ROSTER_SHOWN,
         },
     )
 

@@ -358,7 +358,7 @@ def test_an_activity_is_corrected_and_a_failed_form_keeps_what_was_typed(
     refused = client.post(url, data)
     assert refused.status_code == 200
     assert "Quán triệt Nghị quyết tại trường (sửa)" in refused.content.decode()
-    assert "không có trên lịch" in refused.content.decode()
+    assert "31/02/2026 không phải ngày có thật" in refused.content.decode()
     data["date"] = "13/09/2026"
     assert client.post(url, data).status_code == 302
     briefing.refresh_from_db()
