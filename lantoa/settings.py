@@ -34,6 +34,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG")
+LANTOA_DEBUG_PAGES = env_bool("LANTOA_DEBUG_PAGES")  # Django's debug 404/500 pages under DEBUG
 DATA_DIR = Path(os.environ.get("LANTOA_DATA_DIR", PROJECT_DIR / "var"))
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -85,6 +86,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lantoa.web.middleware.VietnameseFirstLocaleMiddleware",
+    "lantoa.web.middleware.OwnErrorPagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -226,7 +228,7 @@ X_FRAME_OPTIONS = "DENY"
 
 # Content-Security-Policy (issue 12, item 2): scripts only our own files (a nonce for any inline
 # one), no plugins, no <base>, never framed, forms post only here. Styles allow inline
-# attributes: the charts are matplotlib's inline SVG, styled by attribute.
+# attributes: templates still size a few elements (inputs, thumbnails) with style="".
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

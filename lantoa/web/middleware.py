@@ -27,3 +27,31 @@ class VietnameseFirstLocaleMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class OwnErrorPagesMiddleware:
+    """Our Vietnamese 404 and 500 pages even when DEBUG is on, as under `make run` (issue 14,
+    item 8): people trying the demo never meet Django's English debug pages. Django still logs
+    a 500's traceback to the console; LANTOA_DEBUG_PAGES=1 brings its debug pages back."""
+
+    # Django's debug pages (views.debug) all carry this tag; our pages never do
+    DEBUG_PAGE_MARK = b'<meta name="robots" content="NONE,NOARCHIVE">'
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            settings.DEBUG
+            and not settings.LANTOA_DEBUG_PAGES
+            and response.status_code in (404, 500)
+            and not response.streaming
+            and self.DEBUG_PAGE_MARK in response.content
+        ):
+            from lantoa.web import views
+
+            if response.status_code == 404:
+                return views.page_not_found(request)
+            return views.server_error(request)
+        return response

@@ -14,8 +14,6 @@ from django.utils.translation import ngettext_lazy
 from lantoa.accounts.models import Notification, User
 from lantoa.org.models import Person, RosterImport
 from lantoa.org.selectors import ROSTERED_KINDS, person_list_for, unit_list_for
-from lantoa.plans.models import TaskOccurrence
-from lantoa.plans.selectors import PeriodFilters, period_buckets_for
 from lantoa.reporting.selectors import waiting_for
 
 if TYPE_CHECKING:
@@ -73,13 +71,21 @@ def _people_by_category(user: User) -> list[tuple[str, int]]:
 def _attention_counts(
     user: User, unit_rows: Sequence[Mapping[str, Any]]
 ) -> list[tuple[StrPromise, int, str]]:
-    """What the home page counts as missing, in order: (message keyed on n, count, list url)."""
-    rostered = [u for u in unit_rows if u["kind"] in ROSTERED_KINDS]
-    overdue = next(
-        b
-        for b in period_buckets_for(user, PeriodFilters())
-        if b.bucket == TaskOccurrence.Bucket.OPEN_OVERDUE
+    """What the home page counts as missing, in order: (message keyed on n, count, list url).
+    Overdue task periods are counted once, in `web.my_work`. The roster's gaps show only to
+    who can fill them: a leader or the Sở reads the roster, it does not keep it (issue 14)."""
+    waiting = (
+        ngettext_lazy(
+            "%(n)s báo cáo đã gửi đến, chờ tiếp nhận",
+            "%(n)s báo cáo đã gửi đến, chờ tiếp nhận",
+            "n",
+        ),
+        waiting_for(user).count(),
+        reverse("reporting:index"),
     )
+    if not (user.scope.write_paths or user.is_superuser):
+        return [waiting]
+    rostered = [u for u in unit_rows if u["kind"] in ROSTERED_KINDS]
     return [
         (
             ngettext_lazy(
@@ -108,24 +114,7 @@ def _attention_counts(
             person_list_for(user, missing_contact=True).count(),
             reverse("org:person_list") + "?missing=contact",
         ),
-        (
-            ngettext_lazy(
-                "%(n)s kỳ nhiệm vụ đã quá hạn mà chưa báo kết quả",
-                "%(n)s kỳ nhiệm vụ đã quá hạn mà chưa báo kết quả",
-                "n",
-            ),
-            overdue.count,
-            overdue.url,
-        ),
-        (
-            ngettext_lazy(
-                "%(n)s báo cáo đã gửi đến, chờ tiếp nhận",
-                "%(n)s báo cáo đã gửi đến, chờ tiếp nhận",
-                "n",
-            ),
-            waiting_for(user).count(),
-            reverse("reporting:index"),
-        ),
+        waiting,
     ]
 
 

@@ -11,8 +11,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -25,14 +27,21 @@ from lantoa.org.selectors import person_get_for, unit_list_for
 from lantoa.web import personal_data
 from lantoa.web.dashboard import Period, dashboard_for, wards_side_by_side
 from lantoa.web.forms import DashboardFilterForm
+from lantoa.web.my_work import my_work_for
 from lantoa.web.selectors import home_summary_for
 
 WARDS_PER_PAGE = 20
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    summary = home_summary_for(request.user)  # type: ignore[arg-type]
-    return render(request, "web/home.html", {"summary": summary, "roles": request.user.roles})  # type: ignore[union-attr]
+    """«Việc của tôi»: the user's work first, then what needs attention (issue 14, item 1)."""
+    user = request.user
+    context = {
+        "work": my_work_for(user),  # type: ignore[arg-type]
+        "summary": home_summary_for(user),  # type: ignore[arg-type]
+        "roles": user.roles,  # type: ignore[union-attr]
+    }
+    return render(request, "web/home.html", context)
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -64,6 +73,38 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return render(request, "web/dashboard.html", {"form": form, "board": None})
     board = dashboard_for(user, unit, period, today)  # type: ignore[arg-type]
     return render(request, "web/dashboard.html", {"form": form, "board": board})
+
+
+@login_not_required
+def manifest(request: HttpRequest) -> JsonResponse:
+    """The web app manifest: Lan Tỏa added to a phone's home screen opens like an app
+    (issue 14, item 8)."""
+    icons = [
+        {"src": static(f"lantoa/icon-{size}.png"), "sizes": f"{size}x{size}", "type": "image/png"}
+        for size in (192, 512)
+    ]
+    icons.append({"src": static("lantoa/icon.svg"), "sizes": "any", "type": "image/svg+xml"})
+    data = {
+        "name": "Lan Tỏa",
+        "short_name": "Lan Tỏa",
+        "description": _("Truyền thông kế hoạch của phường, từ văn bản đến báo cáo"),
+        "lang": request.LANGUAGE_CODE,
+        "start_url": reverse("web:home"),
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#f6f7f9",
+        "theme_color": "#0b5d7a",
+        "icons": icons,
+    }
+    return JsonResponse(
+        data, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False}
+    )
+
+
+@login_not_required
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers that ask for /favicon.ico get the app icon."""
+    return redirect(static("lantoa/icon-192.png"), permanent=True)
 
 
 def _error(template: str, status: int) -> Callable[..., HttpResponse]:

@@ -20,6 +20,12 @@ def open_menu_if_collapsed(page):
         page.locator("#lt-nav.show").wait_for()
 
 
+def open_nav_group(page, group):
+    """The grouped menus (issue 14, item 2): open the phone menu, then the group."""
+    open_menu_if_collapsed(page)
+    page.locator("#lt-nav").get_by_role("button", name=group).click()
+
+
 def shot(page, name):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
@@ -34,12 +40,13 @@ def test_school_officer_sees_only_the_school(
     browser, live_server, school_a_officer, world, viewport
 ):
     page = sign_in(browser, live_server, "school_a_officer", viewport)
-    assert "Xin chào" in page.locator("h1").inner_text()
+    assert page.locator("h1").inner_text() == "Việc của tôi"
+    assert "Xin chào" in page.get_by_test_id("greeting").inner_text()
     assert page.get_by_test_id("unit-count").inner_text() == "1 đơn vị"
     shot(page, f"home-school-{viewport['width']}")
     assert no_horizontal_scroll(page)
 
-    open_menu_if_collapsed(page)
+    open_nav_group(page, "Quản lý")
     nav = page.locator("#lt-nav .navbar-nav.me-auto")
     assert nav.get_by_role("link", name="Nhật ký").count() == 0
     nav.get_by_role("link", name="Đơn vị").click()
@@ -68,7 +75,7 @@ def test_coordinator_sees_the_ward(browser, live_server, coordinator, world, vie
     shot(page, f"home-coordinator-{viewport['width']}")
     assert no_horizontal_scroll(page)
 
-    open_menu_if_collapsed(page)
+    open_nav_group(page, "Quản lý")
     page.locator("#lt-nav").get_by_role("link", name="Cán bộ").click()
     search = page.get_by_label("Tìm theo họ tên (gõ có dấu hay không dấu đều được)")
     search.fill("binh")
@@ -83,7 +90,7 @@ def test_coordinator_sees_the_ward(browser, live_server, coordinator, world, vie
     assert "Bình Yên" not in tree_text
     shot(page, f"units-coordinator-{viewport['width']}")
 
-    open_menu_if_collapsed(page)
+    open_nav_group(page, "Quản lý")
     page.locator("#lt-nav").get_by_role("link", name="Nhật ký").click()
     assert page.locator("h1").inner_text() == "Nhật ký thay đổi"
     assert "Đăng nhập" in page.locator("table").inner_text()

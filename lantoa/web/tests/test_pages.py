@@ -8,10 +8,6 @@ from django.urls import reverse
 from conftest import make_person
 
 
-def nav_labels(response):
-    return [str(item.label) for item in response.context["nav_items"]]
-
-
 def test_coordinator_home_shows_what_needs_attention(coordinator, world, login):
     response = login(coordinator).get("/")
     attention = [item.text for item in response.context["summary"].attention]
@@ -45,89 +41,50 @@ def test_province_viewer_home_is_empty_not_fake(province_viewer, world, login):
     assert response.context["summary"].attention == []
 
 
+TOP = ["Trang chủ", "Nhiệm vụ", "Hoạt động", "Báo cáo", "Điều hành", "Quản lý"]
+READ_ONLY = ["Nhiệm vụ", "Kế hoạch", "Đơn vị", "Cán bộ"]
+WRITES_UNITS = [
+    "Nhiệm vụ",
+    "Kế hoạch",
+    "Đơn vị",
+    "Cán bộ",
+    "Nhập danh sách",
+    "Yêu cầu về dữ liệu cá nhân",
+]
+
+
 @pytest.mark.parametrize(
     "role,expected",
     [
-        (
-            "coordinator",
-            [
-                "Trang chủ",
-                "Điều hành",
-                "Kế hoạch",
-                "Nhiệm vụ",
-                "Hoạt động",
-                "Báo cáo",
-                "Đơn vị",
-                "Cán bộ",
-                "Nhập danh sách",
-                "Nhật ký",
-            ],
-        ),
-        (
-            "leader",
-            [
-                "Trang chủ",
-                "Điều hành",
-                "Kế hoạch",
-                "Nhiệm vụ",
-                "Hoạt động",
-                "Báo cáo",
-                "Đơn vị",
-                "Cán bộ",
-            ],
-        ),
-        (
-            "school_a_officer",
-            [
-                "Trang chủ",
-                "Điều hành",
-                "Kế hoạch",
-                "Nhiệm vụ",
-                "Hoạt động",
-                "Báo cáo",
-                "Đơn vị",
-                "Cán bộ",
-                "Nhập danh sách",
-            ],
-        ),
-        (
-            "province_viewer",
-            [
-                "Trang chủ",
-                "Điều hành",
-                "Kế hoạch",
-                "Nhiệm vụ",
-                "Hoạt động",
-                "Báo cáo",
-                "Đơn vị",
-                "Cán bộ",
-            ],
-        ),
-        (
-            "contributor",
-            [
-                "Trang chủ",
-                "Điều hành",
-                "Kế hoạch",
-                "Nhiệm vụ",
-                "Hoạt động",
-                "Báo cáo",
-                "Đơn vị",
-                "Cán bộ",
-            ],
-        ),
+        ("coordinator", [*WRITES_UNITS, "Nhật ký"]),
+        ("leader", READ_ONLY),
+        ("school_a_officer", WRITES_UNITS),
+        ("province_viewer", READ_ONLY),
+        ("contributor", READ_ONLY),
     ],
 )
 def test_navigation_shows_only_what_the_role_may_open(db, role, expected, request, login):
+    """Six top items at most (issue 14, item 2); the grouped menus hold only what the role
+    may open."""
     user = request.getfixturevalue(role)
-    assert nav_labels(login(user).get("/")) == expected
+    items = login(user).get("/").context["nav_items"]
+    assert [str(item.label) for item in items] == TOP
+    assert [str(c.label) for item in items for c in item.children] == expected
+
+
+def test_phone_bottom_bar_marks_the_page_open(coordinator, world, login):
+    response = login(coordinator).get("/plans/tasks/")
+    bottom = response.context["bottom_items"]
+    assert [str(i.label) for i in bottom] == ["Trang chủ", "Nhiệm vụ", "Hoạt động", "Báo cáo"]
+    assert [i.active for i in bottom] == [False, True, False, False]
+    assert 'data-testid="bottom-bar"' in response.content.decode()
 
 
 def test_home_query_count_is_bounded(coordinator, world, login, django_assert_max_num_queries):
     for n in range(30):
         make_person(f"Người Thứ {n}", world.school_b, birth_date=None)
     client = login(coordinator)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(21):
         client.get("/")
 
 
@@ -203,3 +160,41 @@ def test_dates_out_of_range_are_a_clear_message_not_an_error(coordinator, world,
         response = client.get(url)
         assert response.status_code == 200, url
         assert "Năm phải từ 1900 đến 2100" in response.content.decode(), url
+
+
+@pytest.mark.parametrize("path", ["/khong-co-trang-nay/", "/plans/999999/"])
+def test_not_found_is_ours_even_under_debug(coordinator, login, path):
+    """`make run` serves with DEBUG on; people still meet the Vietnamese page (issue 14)."""
+    with override_settings(DEBUG=True, LANTOA_DEBUG_PAGES=False):
+        response = login(coordinator).get(path)
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert "Không tìm thấy trang" in body
+    assert "NOARCHIVE" not in body
+
+
+def test_server_error_is_ours_even_under_debug(coordinator, login, monkeypatch):
+    from lantoa.web import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr(views, "home_summary_for", broken)
+    client = login(coordinator)
+    client.raise_request_exception = False
+    with override_settings(DEBUG=True, LANTOA_DEBUG_PAGES=False):
+        response = client.get("/")
+    assert response.status_code == 500
+    assert "NOARCHIVE" not in response.content.decode()
+    assert "<html" in response.content.decode()
+
+
+def test_app_manifest_and_icon_need_no_sign_in(client):
+    manifest = client.get("/manifest.webmanifest")
+    assert manifest["Content-Type"] == "application/manifest+json"
+    data = manifest.json()
+    assert data["name"] == "Lan Tỏa" and data["start_url"] == "/"
+    assert {icon["sizes"] for icon in data["icons"]} >= {"192x192", "512x512"}
+    assert client.get("/favicon.ico").status_code == 301
+    page = client.get("/accounts/login/").content.decode()
+    assert 'rel="manifest"' in page and 'rel="icon"' in page
