@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from conftest import png_bytes
-from lantoa.accounts.models import Role, User
+from lantoa.accounts.models import Notification, Role, User
 from lantoa.activities.models import (
     Activity,
     ActivityEvidence,
@@ -73,6 +73,9 @@ RECORDS: dict[str, Callable[[str], Model | None]] = {
         owner__path__startswith=p
     ).first(),
     "reports/<int:pk>/": lambda p: Report.objects.filter(unit__path__startswith=p).first(),
+    "accounts/notifications/<int:pk>/": lambda p: Notification.objects.filter(
+        user__role_assignments__unit__path__startswith=p
+    ).first(),
 }
 OTHER_PARAMETERS = {"number": lambda p: 1, "fmt": lambda p: "docx"}
 EXEMPT = {
@@ -137,6 +140,7 @@ def give_every_record_kind(ward: Unit, user: User) -> None:
         due_on=activity.date,
     )
     RosterImport.objects.create(unit=ward, uploaded_by=user, file=png, original_name="ds.xlsx")
+    Notification.objects.create(user=user, text="Nhắc việc", url=task.get_absolute_url())
 
 
 WARD_ONE = [a.username for a in ACCOUNTS if a.role != Role.PROVINCE_VIEWER]

@@ -92,7 +92,7 @@ def test_coordinator_sees_the_ward(browser, live_server, coordinator, world, vie
 
     open_nav_group(page, "Quản lý")
     page.locator("#lt-nav").get_by_role("link", name="Nhật ký").click()
-    assert page.locator("h1").inner_text() == "Nhật ký thay đổi"
+    page.get_by_role("heading", name="Nhật ký thay đổi", exact=True).wait_for()  # navigated
     assert "Đăng nhập" in page.locator("table").inner_text()
     shot(page, f"audit-coordinator-{viewport['width']}")
     page.close()
