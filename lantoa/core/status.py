@@ -17,6 +17,7 @@ from lantoa.core.icons import icon
 class Tone(StrEnum):
     DONE = "done"  # finished well: green, tick
     DONE_LATE = "done-late"  # finished after the deadline: amber, tick
+    AT_RISK = "at-risk"  # running, but behind what the time gone needs: amber, warning
     OPEN = "open"  # running within its time: blue, clock
     OVERDUE = "overdue"  # past the deadline, not done: red, warning
     RETURNED = "returned"  # sent back to be corrected: red, arrow back
@@ -28,6 +29,7 @@ class Tone(StrEnum):
 ICONS = {
     Tone.DONE: "check",
     Tone.DONE_LATE: "check",
+    Tone.AT_RISK: "alert",
     Tone.OPEN: "clock",
     Tone.OVERDUE: "alert",
     Tone.RETURNED: "undo",

@@ -106,6 +106,17 @@ class ReportingPeriod:
             return _("quý %(q)s năm %(year)s") % {"q": ROMAN[self.number], "year": self.year}
         return _("tháng %(m)s năm %(year)s") % {"m": self.number, "year": self.year}
 
+    @property
+    def short_label(self) -> str:
+        """The label inside one year's table: “Quý III”, “6 tháng đầu”, “Tháng 9”, “Cả năm”."""
+        if self.frequency == Frequency.YEARLY:
+            return _("Cả năm")
+        if self.frequency == Frequency.HALF_YEARLY:
+            return _("6 tháng đầu") if self.number == 1 else _("6 tháng cuối")
+        if self.frequency == Frequency.QUARTERLY:
+            return _("Quý %(q)s") % {"q": ROMAN[self.number]}
+        return _("Tháng %(m)s") % {"m": self.number}
+
     def last_month(self) -> tuple[int, int]:
         size = MONTHS_IN[Frequency(self.frequency)]
         return self.year, self.number * size

@@ -137,8 +137,8 @@ def _actions(user: User) -> list[Action]:
 
 
 def _reports_to_send(user: User, today: dt.date) -> list[report_selectors.Owed]:
-    """Reports the user's units still have to write or send: overdue, due now, or due within
-    three weeks; the nearest deadline first."""
+    """Reports the user's units still have to write or send: overdue, due now, due within
+    three weeks, or sent and returned to be corrected; the nearest deadline first."""
     units = report_permissions.author_units(user)
     if not units:
         return []
@@ -148,8 +148,6 @@ def _reports_to_send(user: User, today: dt.date) -> list[report_selectors.Owed]:
             continue
         running = owed.state == report_selectors.Timeliness.OPEN
         if running and (owed.due - today).days > REPORT_AHEAD_DAYS:
-            continue
-        if owed.state in (report_selectors.Timeliness.ON_TIME, report_selectors.Timeliness.LATE):
             continue
         waiting.append(owed)
     return sorted(waiting, key=lambda o: (o.due, o.unit.name_folded))

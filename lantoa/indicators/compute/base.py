@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from django.utils.translation import gettext_lazy
 
+from lantoa.core.status import Chip, Tone
 from lantoa.indicators.models import Indicator
 from lantoa.plans.models import Plan, Target
 
@@ -30,13 +31,13 @@ class Status:
         NOT_STARTED: gettext_lazy("Chưa đến giai đoạn"),
         NO_DATA: gettext_lazy("Chưa có số liệu"),
     }
-    BADGES = {
-        ACHIEVED: "success",
-        ON_TRACK: "primary",
-        AT_RISK: "warning",
-        NOT_ACHIEVED: "danger",
-        NOT_STARTED: "secondary",
-        NO_DATA: "secondary",
+    TONES = {
+        ACHIEVED: Tone.DONE,
+        ON_TRACK: Tone.OPEN,
+        AT_RISK: Tone.AT_RISK,
+        NOT_ACHIEVED: Tone.OVERDUE,
+        NOT_STARTED: Tone.NEUTRAL,
+        NO_DATA: Tone.NEUTRAL,
     }
 
 
@@ -82,8 +83,8 @@ class Reading:
         return str(Status.LABELS[self.status])
 
     @property
-    def badge(self) -> str:
-        return Status.BADGES[self.status]
+    def status_chip(self) -> Chip:
+        return Chip(self.status_label, Status.TONES[self.status])
 
 
 @dataclass

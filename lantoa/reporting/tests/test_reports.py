@@ -52,6 +52,20 @@ def test_period_windows_follow_decree_09(text, start, end, label):
     assert str(key) == text
 
 
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("2026", "Cả năm"),
+        ("2026-H2", "6 tháng cuối"),
+        ("2026-Q3", "Quý III"),
+        ("2026-09", "Tháng 9"),
+    ],
+)
+def test_a_period_in_one_years_table_is_named_without_its_year(text, short):
+    """The completeness grid's column heads on a phone (issue 14)."""
+    assert ReportingPeriod.parse(text).short_label == short
+
+
 @pytest.mark.parametrize("text", ["2026-Q5", "2026-13", "26", "2026-H3", "quý 3"])
 def test_a_bad_period_says_how_to_write_one(text):
     with pytest.raises(ValueError, match="2026-Q3"):

@@ -7,7 +7,11 @@ import time_machine
 from django.urls import reverse
 
 from lantoa.activities.models import ActivityKind
+from lantoa.core.status import Chip, Tone
 from lantoa.plans.tests.conftest import issued_plan, saved_plan, ward_units  # noqa: F401
+from lantoa.reporting.periods import ReportingPeriod
+from lantoa.reporting.services import report_decide, report_open, report_submit
+from lantoa.reporting.tests.conftest import regime  # noqa: F401
 
 NOV_26 = dt.datetime(2026, 11, 26, 3, 0, tzinfo=dt.UTC)
 
@@ -83,3 +87,23 @@ def test_a_reader_is_not_asked_to_fix_the_roster(leader, coordinator, world, log
     assert any("chưa có danh sách cán bộ" in t for t in texts)
     texts = [i.text for i in login(leader).get("/").context["summary"].attention]
     assert not any("chưa có danh sách cán bộ" in t for t in texts)
+
+
+@time_machine.travel(dt.datetime(2026, 10, 10, 3, 0, tzinfo=dt.UTC), tick=False)
+def test_a_returned_report_is_to_send_again_and_never_green(
+    regime,  # noqa: F811
+    world,
+    school_a_officer,
+    coordinator,
+    login,  # noqa: F811
+):
+    q3 = ReportingPeriod.parse("2026-Q3")
+    report = report_open(actor=school_a_officer, unit=world.school_a, rule=regime.units, key=q3)
+    report_submit(actor=school_a_officer, report=report)
+    client = login(school_a_officer)
+    assert [o.key for o in client.get("/").context["work"].reports] == []  # sent, nothing to do
+
+    report_decide(actor=coordinator, report=report, accept=False, comment="Thiếu số liệu.")
+    (owed,) = client.get("/").context["work"].reports
+    assert (owed.key, owed.report.pk) == (q3, report.pk)
+    assert owed.status_chip == Chip("Muộn 23 ngày · bị trả lại", Tone.RETURNED)
