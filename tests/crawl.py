@@ -3,8 +3,8 @@ report every answer ≥ 500 and every link that leads to a 404 (issue 10, "Done 
 
 Links that only vary a filter or a page (a month picker, a year picker, page=2 …) are an
 endless family; each family (path shape × query keys) is visited up to `per_family` times, as
-are downloads (each is built on request) and edit forms, while every object page
-(`/activities/12/`) is visited.
+are downloads (each is built on request) and edit forms, and all the filtered variants of one
+path at most `QUERIES_PER_PATH` times, while every object page (`/activities/12/`) is visited.
 """
 
 from __future__ import annotations
@@ -17,10 +17,13 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 SKIPPED_PREFIXES = ("/static/", "/accounts/logout/", "/i18n/")
 SKIPPED_SUFFIXES = (".pdf",)  # LibreOffice's conversion is tested on its own (test_documents)
-DOCUMENT_SUFFIXES = (".docx", ".xlsx")  # built on each request: a few of each kind suffice
-FORM_SUFFIXES = ("/edit/", "/delete/")  # the same form for every record: a few of each
+DOCUMENT_SUFFIXES = (".docx", ".xlsx", "/xlsx/")  # built on each request: a few of each kind
+FORM_SUFFIXES = ("/edit/", "/delete/", "/new/")  # the same form for every record: a few of each
 SAMPLED_PREFIXES = ("/admin/",)  # Django's own admin: a few pages of each kind
 ADMIN_PER_FAMILY = 3
+# A filtered list's chips each drop one filter, so its query-key sets multiply (a list with six
+# filters has 64); all the filtered variants of one path together stop at this many.
+QUERIES_PER_PATH = 30
 
 
 class _Links(HTMLParser):
@@ -59,6 +62,7 @@ def crawl(client, start: str = "/", per_family: int = 6, limit: int = 4000) -> C
     seen = {start}
     queue: deque[tuple[str, str]] = deque([(start, "")])
     families: Counter[tuple[str, frozenset[str]]] = Counter()
+    filtered: Counter[str] = Counter()  # path shape → its visits with a query string
     while queue and len(result.visited) < limit:
         url, source = queue.popleft()
         response = client.get(url)
@@ -92,7 +96,10 @@ def crawl(client, start: str = "/", per_family: int = 6, limit: int = 4000) -> C
             cap = ADMIN_PER_FAMILY if key[0].startswith(SAMPLED_PREFIXES) else per_family
             if capped and families[key] >= cap:
                 continue
+            if key[1] and filtered[key[0]] >= QUERIES_PER_PATH:
+                continue
             families[key] += 1
+            filtered[key[0]] += bool(key[1])
             queue.append((target, url))
     return result
 
